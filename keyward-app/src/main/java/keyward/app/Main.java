@@ -1,0 +1,23 @@
+package keyward.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the jar that ./keyward runs. */
+@Command(
+    name = "keyward",
+    mixinStandardHelpOptions = true,
+    version = "Keyward 0.1.0-SNAPSHOT",
+    description = "KMIP key management server and tools.",
+    subcommands = {DumpCommand.class})
+public final class Main implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}

@@ -1,0 +1,2 @@
+/** JMH benchmarks. */
+package keyward.bench;
