@@ -1,0 +1,23 @@
+package keyward.spi.store;
+
+import java.util.Optional;
+
+/** The operations of one store transaction. Everything in it commits or rolls back together. */
+public interface StoreTransaction {
+
+  Optional<StoredObject> get(String uniqueIdentifier) throws StoreException;
+
+  /** Inserts a new object (revision must be 0). Fails if the identifier is taken. */
+  void insert(StoredObject object) throws StoreException;
+
+  /**
+   * Replaces an object. {@code object.revision()} is the revision that was read; the stored one
+   * becomes revision + 1. Throws {@link StoreException.Conflict} when another writer changed it.
+   */
+  void update(StoredObject object) throws StoreException;
+
+  /** Removes an object and its index entirely (not the KMIP Destroy, which keeps metadata). */
+  void delete(String uniqueIdentifier) throws StoreException;
+
+  LocateResult locate(LocateQuery query) throws StoreException;
+}
