@@ -1,6 +1,5 @@
 package keyward.kmip.codec;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +20,6 @@ import keyward.kmip.ttlv.Item;
  */
 final class EncodingNames {
   private EncodingNames() {}
-
-  /** The value of Attribute Reference (KMIP 2.x) is a tag: its names are the tag names. */
-  private static final EnumInfo TAG_NAMES = tagNames();
-
-  private static EnumInfo tagNames() {
-    List<EnumValue> values = new ArrayList<>();
-    for (TagInfo t : SpecRegistry.tags()) {
-      values.add(new EnumValue(t.tag(), t.name(), t.xmlName(), t.since(), t.until()));
-    }
-    return new EnumInfo("Tag", "Tag", false, values);
-  }
 
   /**
    * For each tag, the newest of its names that reads back as the same tag. Some names are
@@ -98,11 +86,8 @@ final class EncodingNames {
       TagInfo attribute = SpecRegistry.tagByXmlName(attributeName);
       return attribute == null ? null : enumerationFor(attribute.tag(), null);
     }
-    EnumInfo e = SpecRegistry.enumerationOf(tag);
-    if (e == null && tag == Tag.ATTRIBUTE_REFERENCE) {
-      return TAG_NAMES;
-    }
-    return e;
+    // For Attribute Reference (KMIP 2.x) this is the registry's "Tag" enumeration: its value is a tag.
+    return SpecRegistry.enumerationOf(tag);
   }
 
   /** The written form of an enumeration value: its name, or 0x and 8 hex digits. */
