@@ -1,7 +1,6 @@
 package keyward.kmip.codec;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import keyward.kmip.spec.EnumInfo;
 import keyward.kmip.spec.EnumValue;

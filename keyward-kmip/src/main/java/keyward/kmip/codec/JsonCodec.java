@@ -23,6 +23,10 @@ import keyward.kmip.ttlv.ItemType;
  * The KMIP JSON encoding (KMIP Additional Message Encodings v1.0 §4.1): every item is an object
  * {@code {"tag": "ActivationDate", "type": "DateTime", "value": "..."}}; a tag is a normalised
  * name or "0x42xxxx"; "type" may be left out for a Structure, whose value is an array of items.
+ * Enumerations are names or "0x"-hex strings (numbers are read too); masks are names and hex
+ * joined by '|'; Integer and Interval are numbers; Long Integer and Big Integer are numbers up
+ * to ±2^52 and "0x"-hex strings beyond, so that readers holding doubles lose nothing; Byte
+ * String is hex; dates are xsd:dateTime strings.
  *
  * <p>Read and written with Jackson's streaming API; every count, depth and length is checked
  * against {@link CodecLimits} before the value is built. Instances are immutable and

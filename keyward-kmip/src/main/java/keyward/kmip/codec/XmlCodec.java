@@ -31,8 +31,6 @@ public final class XmlCodec {
   /** The element name of the generic form, whose tag is in the {@code tag} attribute. */
   static final String GENERIC = "TTLV";
 
-  private static final XMLInputFactory FACTORY = newFactory();
-
   private final CodecLimits limits;
 
   public XmlCodec() {
@@ -43,6 +41,10 @@ public final class XmlCodec {
     this.limits = limits;
   }
 
+  /**
+   * A factory per document: StAX does not promise that a factory is thread-safe, and a fresh one
+   * costs about 3 µs next to a parse.
+   */
   private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -57,13 +59,13 @@ public final class XmlCodec {
   /** Decodes one element (a RequestMessage, ResponseMessage or any other item) from XML text. */
   public Item decode(String xml) throws DecodeException {
     checkSize(xml.length());
-    return parse(() -> FACTORY.createXMLStreamReader(new StringReader(xml)), false).getFirst();
+    return parse(f -> f.createXMLStreamReader(new StringReader(xml)), false).getFirst();
   }
 
   /** Decodes one element from encoded XML bytes (UTF-8 unless the document declares otherwise). */
   public Item decode(byte[] xml) throws DecodeException {
     checkSize(xml.length);
-    return parse(() -> FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml)), false)
+    return parse(f -> f.createXMLStreamReader(new ByteArrayInputStream(xml)), false)
         .getFirst();
   }
 
@@ -75,7 +77,7 @@ public final class XmlCodec {
    */
   public List<Item> decodeTestFile(String xml) throws DecodeException {
     checkSize(xml.length());
-    return parse(() -> FACTORY.createXMLStreamReader(new StringReader(xml)), true);
+    return parse(f -> f.createXMLStreamReader(new StringReader(xml)), true);
   }
 
   /** Encodes an item as indented XML, with the tag and enumeration names of the version. */
@@ -95,13 +97,13 @@ public final class XmlCodec {
   }
 
   private interface Opener {
-    XMLStreamReader open() throws XMLStreamException;
+    XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
   }
 
   private List<Item> parse(Opener opener, boolean testFile) throws DecodeException {
     XMLStreamReader r = null;
     try {
-      r = opener.open();
+      r = opener.open(newFactory());
       return new Parser(r).document(testFile);
     } catch (XMLStreamException e) {
       throw malformed(e);
