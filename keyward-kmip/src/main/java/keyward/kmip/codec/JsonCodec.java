@@ -42,7 +42,7 @@ public final class JsonCodec {
   }
 
   public JsonCodec(CodecLimits limits) {
-    this.limits = limits;
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
     // Jackson's own bounds sit just above ours, so that ours (with their clearer messages)
     // normally fire first while Jackson still never buffers more than they allow.
     // Hex doubles a byte string and "0x" precedes a big integer; tag and type names need room too.

@@ -38,7 +38,7 @@ public final class XmlCodec {
   }
 
   public XmlCodec(CodecLimits limits) {
-    this.limits = limits;
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
   }
 
   /**
