@@ -80,7 +80,7 @@ final class TtlvReader {
   /** Decodes the whole range as exactly one item. */
   Item read() throws DecodeException {
     if (end - base > maxMessageBytes) {
-      throw fail(MESSAGE_TOO_LARGE, 0, "message of " + (end - base)
+      throw fail(MESSAGE_TOO_LARGE, base, "message of " + (end - base)
           + " bytes is over the limit of " + maxMessageBytes);
     }
     int pos = base;
@@ -100,11 +100,9 @@ final class TtlvReader {
   private int readItem(int pos) throws DecodeException {
     int limit = depth == 0 ? end : openEnd[depth - 1];
     if (limit - pos < 8) {
-      if (depth == 0) {
-        throw fail(TRUNCATED, pos, "input ends inside an item header");
-      }
-      throw fail(BAD_LENGTH, pos, "structure " + tagHex(openTag[depth - 1])
-          + " length is not the sum of its children's padded lengths");
+      // Only the top item can get here: structure lengths and padded values are multiples of
+      // 8, so a structure always has 0 or at least 8 bytes left.
+      throw fail(TRUNCATED, end, "input ends inside an item header");
     }
     if (++items > maxItems) {
       throw fail(ITEM_LIMIT, pos, "more than " + maxItems + " items");
