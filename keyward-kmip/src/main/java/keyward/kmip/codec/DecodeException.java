@@ -23,7 +23,9 @@ public final class DecodeException extends Exception {
     TRAILING_BYTES,
     BAD_TAG,
     BAD_VALUE,
-    SYNTAX
+    SYNTAX,
+    /** An XML document with a DOCTYPE: DTDs and entities are refused, not parsed. */
+    DOCTYPE_REFUSED
   }
 
   private final Reason reason;
