@@ -196,7 +196,11 @@ final class Connection implements Runnable {
       try {
         response = listener.handler().handle(message, identity);
       } catch (Exception e) {
-        log.error("KMIP connection {}: message handler failed; closing", who(), e);
+        if (closedBecause != null) {
+          log.warn("KMIP connection {}: request abandoned: {}", who(), closedBecause);
+        } else {
+          log.error("KMIP connection {}: message handler failed; closing", who(), e);
+        }
         return;
       }
       if (response == null || response.length == 0) {
@@ -268,12 +272,16 @@ final class Connection implements Runnable {
     return s == CLOSED;
   }
 
-  /** End of the grace period: closes whatever is still running. */
+  /**
+   * End of the grace period: closes the connection whatever it is doing, and interrupts its
+   * thread so that a handler waiting on something gives up too.
+   */
   void forceClose(String why) {
     if (closedBecause == null) {
       closedBecause = why;
     }
     closeRaw();
+    thread.interrupt();
   }
 
   private void closeRaw() {

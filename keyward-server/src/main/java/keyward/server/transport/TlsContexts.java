@@ -30,6 +30,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
@@ -212,7 +213,11 @@ public final class TlsContexts {
     if (keys != 1) {
       throw new KeyStoreException(pem + ": expected exactly one private key, found " + keys);
     }
-    return new JcaPEMKeyConverter().getPrivateKey(found);
+    try {
+      return new JcaPEMKeyConverter().getPrivateKey(found);
+    } catch (PEMException e) {
+      throw new KeyStoreException(pem + ": cannot use the private key: " + e.getMessage(), e);
+    }
   }
 
   /**
