@@ -114,10 +114,12 @@ final class EnumClass {
       }
     }
     List<String> doc = new ArrayList<>();
-    doc.add(String.format("KMIP %s %s: the values of the \"%s\" table of the KMIP Specification,",
-        JavaWriter.doc(enumeration), mask ? "bit mask" : "enumeration", JavaWriter.doc(enumeration)));
-    doc.add("versions " + GenerateSpec.versions(since, until) + ". One constant per name a value has had; each");
-    doc.add("knows the versions that define it under that name.");
+    doc.add(String.format("The KMIP \"%s\" %s.", JavaWriter.doc(enumeration), mask ? "bit mask" : "enumeration"));
+    doc.add("");
+    doc.add(String.format("<p>Source: the \"%s\" table of the KMIP Specification, versions %s.",
+        JavaWriter.doc(enumeration), GenerateSpec.versions(since, until)));
+    doc.add("One constant per name a value has had; each constant knows the versions that define it");
+    doc.add("under that name.");
     if (!carriers.isEmpty()) {
       doc.add("");
       doc.add("<p>Carried by the tag" + (carriers.size() > 1 ? "s " : " ") + String.join(", ", carriers) + ".");

@@ -110,10 +110,14 @@ public final class GenerateSpec {
     return out;
   }
 
-  /** Each tag number has one name per version; enumeration references resolve. */
+  /** Spec tags only; each tag number has one name per version; enumeration references resolve. */
   private static void checkTags(List<TagRow> rows, Set<String> enumerations) {
     Map<Integer, List<TagRow>> byTag = new HashMap<>();
     for (TagRow r : rows) {
+      if ((r.tag() >>> 16) != 0x42) {
+        throw new IllegalArgumentException(String.format(
+            "tag 0x%06X %s is not a spec tag (0x42xxxx); extensions are not listed", r.tag(), r.name()));
+      }
       if (r.enumeration() != null && !enumerations.contains(r.enumeration())
           && !r.enumeration().equals(SpecUnion.TAG_ENUMERATION)) {
         throw new IllegalArgumentException(String.format(

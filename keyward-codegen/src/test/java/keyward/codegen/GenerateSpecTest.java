@@ -130,6 +130,8 @@ class GenerateSpecTest {
     assertThatThrownBy(() -> GenerateSpec.render(List.of(tag(0x420001, "A", "Integer", null, "1.0", "2.0"),
         tag(0x420001, "B", "Integer", null, "2.0", "2.1")), VALUES))
         .hasMessageContaining("two rows for one version");
+    assertThatThrownBy(() -> GenerateSpec.render(List.of(tag(0x540001, "Vendor", "Integer", null, "1.0", "2.1")), VALUES))
+        .hasMessageContaining("not a spec tag");
     List<TagRow> plain = List.of(TAGS.get(0));
     assertThatThrownBy(() -> GenerateSpec.render(plain, List.of(value("Spec Data", false, 1, "X", "1.0", "2.1"))))
         .hasMessageContaining("taken");
