@@ -1,0 +1,39 @@
+package keyward.server;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import keyward.kmip.codec.CodecLimits;
+import keyward.server.batch.Authenticator;
+import keyward.server.batch.MessageProcessor;
+import keyward.server.batch.ProtocolNegotiation;
+import keyward.server.object.ObjectService;
+import keyward.server.operation.OperationTable;
+import keyward.spi.crypto.CryptoEngine;
+import keyward.spi.store.ObjectStore;
+
+/**
+ * A KMIP server's message processing, wired by hand from its parts: the store, the crypto
+ * engine, the handlers. Transports feed it bytes; the application module picks the parts.
+ */
+public final class KeywardServer {
+  private final OperationTable table;
+  private final MessageProcessor processor;
+
+  public KeywardServer(ObjectStore store, CryptoEngine crypto, Authenticator authenticator,
+      CodecLimits limits, Clock clock) {
+    ProtocolNegotiation negotiation = ProtocolNegotiation.standard();
+    AtomicReference<OperationTable> ref = new AtomicReference<>();
+    this.table = new OperationTable(ServerHandlers.standard(crypto, negotiation, ref::get));
+    ref.set(table);
+    this.processor = new MessageProcessor(table, store, ObjectService.Factory.standard(),
+        authenticator, limits, clock, negotiation);
+  }
+
+  public MessageProcessor processor() {
+    return processor;
+  }
+
+  public OperationTable operations() {
+    return table;
+  }
+}

@@ -1,0 +1,33 @@
+package keyward.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import keyward.kmip.spec.ObjectType;
+import keyward.server.batch.ProtocolNegotiation;
+import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.OperationHandler;
+import keyward.server.operation.OperationTable;
+import keyward.server.operation.PingHandler;
+import keyward.server.operation.QueryHandler;
+import keyward.spi.crypto.CryptoEngine;
+
+/** The handlers a standard server runs: the one place an operation is wired in. */
+public final class ServerHandlers {
+  public static final String SERVER_VERSION = "0.1.0";
+
+  /** Object types the server stores; Query answers with these. */
+  public static final List<ObjectType> OBJECT_TYPES = List.of(
+      ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT);
+
+  private ServerHandlers() {}
+
+  public static List<OperationHandler> standard(
+      CryptoEngine crypto, ProtocolNegotiation negotiation, Supplier<OperationTable> table) {
+    List<OperationHandler> handlers = new ArrayList<>();
+    handlers.add(new DiscoverVersionsHandler(negotiation));
+    handlers.add(new QueryHandler(table, OBJECT_TYPES, SERVER_VERSION));
+    handlers.add(new PingHandler());
+    return handlers;
+  }
+}

@@ -1,0 +1,259 @@
+package keyward.server.batch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import keyward.kmip.bind.BindException;
+import keyward.kmip.codec.CodecLimits;
+import keyward.kmip.codec.DecodeException;
+import keyward.kmip.codec.TtlvCodec;
+import keyward.kmip.compat.PayloadShapes;
+import keyward.kmip.message.ProtocolVersion;
+import keyward.kmip.message.RequestBatchItem;
+import keyward.kmip.message.RequestHeader;
+import keyward.kmip.message.RequestMessage;
+import keyward.kmip.message.ResponseBatchItem;
+import keyward.kmip.message.ResponseHeader;
+import keyward.kmip.message.ResponseMessage;
+import keyward.kmip.message.VersionGuard;
+import keyward.kmip.spec.BatchErrorContinuationOption;
+import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.ResultStatus;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+import keyward.server.Caller;
+import keyward.server.KmipException;
+import keyward.server.object.ObjectService;
+import keyward.server.operation.BatchState;
+import keyward.server.operation.OperationContext;
+import keyward.server.operation.OperationHandler;
+import keyward.server.operation.OperationTable;
+import keyward.spi.store.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one request message into one response message: decoding, version negotiation,
+ * authentication, the batch (order, error continuation, ID Placeholder), dispatch, and the
+ * version check of everything that goes out. Both transports call it.
+ */
+public final class MessageProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
+
+  private final OperationTable operations;
+  private final ObjectStore store;
+  private final ObjectService.Factory objects;
+  private final Authenticator authenticator;
+  private final TtlvCodec ttlv;
+  private final Clock clock;
+  private final ProtocolNegotiation negotiation;
+
+  public MessageProcessor(
+      OperationTable operations,
+      ObjectStore store,
+      ObjectService.Factory objects,
+      Authenticator authenticator,
+      CodecLimits limits,
+      Clock clock,
+      ProtocolNegotiation negotiation) {
+    this.operations = operations;
+    this.store = store;
+    this.objects = objects;
+    this.authenticator = authenticator;
+    this.ttlv = new TtlvCodec(limits);
+    this.clock = clock;
+    this.negotiation = negotiation;
+  }
+
+  /** TTLV in, TTLV out. A message that does not decode gets an Invalid Message response. */
+  public byte[] process(byte[] message, Caller caller) {
+    Item request;
+    try {
+      request = ttlv.decode(message);
+    } catch (DecodeException e) {
+      LOG.info("undecodable message from {} ({}): {}", caller.identity(), caller.remoteAddress(), e.getMessage());
+      return ttlv.encode(errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
+          "message could not be decoded", newCorrelation()));
+    }
+    return ttlv.encode(process(request, caller));
+  }
+
+  /** Tree in, tree out: the XML and JSON encodings over HTTPS use this. */
+  public Item.Structure process(Item request, Caller caller) {
+    String correlation = newCorrelation();
+    Instant now = clock.instant();
+    ProtocolVersion requested = RequestVersion.of(request);
+    KmipVersion version = requested == null ? negotiation.fallback() : negotiation.negotiate(requested);
+    if (request.tag() != Tag.REQUEST_MESSAGE || requested == null) {
+      return errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
+          "not a Request Message with a Protocol Version", correlation);
+    }
+    if (version == null) {
+      return errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
+          "protocol version " + requested + " not supported", correlation);
+    }
+    RequestMessage message;
+    try {
+      message = RequestMessage.fromItem(request, version);
+    } catch (BindException e) {
+      return errorResponse(version, ResultReason.INVALID_MESSAGE, e.getMessage(), correlation);
+    }
+    RequestHeader header = message.requestHeader();
+    if (header.batchCount() != null && header.batchCount() != message.batchItems().size()) {
+      return errorResponse(version, ResultReason.INVALID_MESSAGE,
+          "Batch Count does not match the batch items", correlation);
+    }
+    List<ResponseBatchItem> results;
+    try {
+      Caller who = authenticator.authenticate(caller, header.authentication());
+      results = runBatch(message, who, version, now, correlation);
+    } catch (KmipException e) {
+      results = new ArrayList<>();
+      for (RequestBatchItem item : message.batchItems()) {
+        results.add(failure(item, ReasonsByVersion.forVersion(e.reason(), version), e.getMessage()));
+      }
+      LOG.info("authentication failed for {} ({})", caller.identity(), caller.remoteAddress());
+    }
+    Item.Structure response = respond(version, header, now, results, correlation);
+    Integer max = header.maximumResponseSize();
+    if (max != null && ttlv.encodedLength(response) > max) {
+      List<ResponseBatchItem> tooLarge = new ArrayList<>();
+      for (ResponseBatchItem r : results) {
+        tooLarge.add(r.resultStatus() == ResultStatus.SUCCESS
+            ? ResponseBatchItem.failure(r.operation(), r.uniqueBatchItemID(),
+                ResultReason.RESPONSE_TOO_LARGE, "response exceeds Maximum Response Size")
+            : r);
+      }
+      response = respond(version, header, now, tooLarge, correlation);
+    }
+    return response;
+  }
+
+  private List<ResponseBatchItem> runBatch(
+      RequestMessage message, Caller caller, KmipVersion version, Instant now, String correlation)
+      throws KmipException {
+    BatchErrorContinuationOption onError = message.requestHeader().batchErrorContinuationOption();
+    BatchState batch = new BatchState();
+    List<ResponseBatchItem> results = new ArrayList<>();
+    if (onError == BatchErrorContinuationOption.UNDO && message.batchItems().size() > 1) {
+      return new UndoBatch(this, message, caller, version, now, correlation).run();
+    }
+    for (RequestBatchItem item : message.batchItems()) {
+      ResponseBatchItem r = runItem(item, caller, version, now, batch, correlation, null);
+      results.add(r);
+      if (r.resultStatus() != ResultStatus.SUCCESS && onError == BatchErrorContinuationOption.STOP) {
+        break; // Stop: later items are not processed and get no response
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Runs one item in its own transaction, or in {@code shared} when the batch shares one
+   * (Undo). Never throws: every failure becomes a failed batch item.
+   */
+  ResponseBatchItem runItem(
+      RequestBatchItem item,
+      Caller caller,
+      KmipVersion version,
+      Instant now,
+      BatchState batch,
+      String correlation,
+      keyward.spi.store.StoreTransaction shared) {
+    Operation op = item.operation();
+    OperationHandler handler = operations.get(op);
+    if (handler == null || !op.definedIn(version)) {
+      return failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
+    }
+    try {
+      Item.Structure payload = item.requestPayload();
+      if (!version.atLeast(KmipVersion.V2_0)) {
+        payload = PayloadShapes.requestToV2(op, payload);
+      }
+      final Item.Structure request = payload;
+      Item.Structure out;
+      if (shared != null) {
+        out = handler.handle(new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request);
+      } else {
+        out = store.inTransaction(handler.readOnly(), tx ->
+            handler.handle(new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request));
+      }
+      out = version.atLeast(KmipVersion.V2_0)
+          ? PayloadShapes.responseToV2(op, out)
+          : PayloadShapes.responseToV1(op, out);
+      return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
+    } catch (KmipException e) {
+      return failure(item, ReasonsByVersion.forVersion(e.reason(), version), e.getMessage());
+    } catch (BindException e) {
+      return failure(item, ReasonsByVersion.forVersion(ResultReason.INVALID_FIELD, version), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // shape conversions refuse malformed payloads with IllegalArgumentException
+      return failure(item, ReasonsByVersion.forVersion(ResultReason.INVALID_FIELD, version), e.getMessage());
+    } catch (Exception | Error e) {
+      LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
+      return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
+    }
+  }
+
+  static ResponseBatchItem failure(RequestBatchItem item, ResultReason reason, String message) {
+    return ResponseBatchItem.failure(item.operation(), item.uniqueBatchItemID(), reason, message);
+  }
+
+  private Item.Structure respond(
+      KmipVersion version, RequestHeader request, Instant now, List<ResponseBatchItem> results,
+      String correlation) {
+    ProtocolVersion pv = ProtocolVersion.of(version);
+    boolean correlations = version.atLeast(KmipVersion.V1_4);
+    ResponseHeader header = new ResponseHeader(
+        pv, now, null, null, List.of(),
+        correlations ? request.clientCorrelationValue() : null,
+        correlations ? correlation : null,
+        version.atLeast(KmipVersion.V3_0) ? null : results.size());
+    Item.Structure tree = new ResponseMessage(header, results).toItem(version);
+    try {
+      VersionGuard.check(tree, version);
+    } catch (VersionGuard.VersionViolation e) {
+      // A handler produced something this version cannot carry: a server bug, never sent.
+      LOG.error("response not valid for KMIP {} (server correlation {}): {}", version, correlation, e.getMessage());
+      List<ResponseBatchItem> failed = new ArrayList<>();
+      for (ResponseBatchItem r : results) {
+        failed.add(ResponseBatchItem.failure(r.operation(), r.uniqueBatchItemID(),
+            ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation));
+      }
+      tree = new ResponseMessage(new ResponseHeader(pv, now, null, null, List.of(),
+          header.clientCorrelationValue(), header.serverCorrelationValue(), header.batchCount()),
+          failed).toItem(version);
+    }
+    return tree;
+  }
+
+  /** A response with one failed batch item and no operation, for messages that did not parse. */
+  Item.Structure errorResponse(KmipVersion version, ResultReason reason, String text, String correlation) {
+    ResultReason r = ReasonsByVersion.forVersion(reason, version);
+    ResponseBatchItem item = new ResponseBatchItem(
+        null, null, ResultStatus.OPERATION_FAILED, r, text, null, null, List.of());
+    ResponseHeader header = new ResponseHeader(ProtocolVersion.of(version), clock.instant(),
+        null, null, List.of(), null, version.atLeast(KmipVersion.V1_4) ? correlation : null,
+        version.atLeast(KmipVersion.V3_0) ? null : 1);
+    return new ResponseMessage(header, List.of(item)).toItem(version);
+  }
+
+  ObjectStore store() {
+    return store;
+  }
+
+  ObjectService.Factory objects() {
+    return objects;
+  }
+
+  private static String newCorrelation() {
+    byte[] b = new byte[8];
+    ThreadLocalRandom.current().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

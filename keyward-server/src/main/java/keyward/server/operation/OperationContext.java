@@ -1,0 +1,61 @@
+package keyward.server.operation;
+
+import java.time.Instant;
+import keyward.kmip.spec.KmipVersion;
+import keyward.server.Caller;
+import keyward.server.object.ObjectService;
+
+/**
+ * What a handler may use for one batch item: who asks, in which protocol version, the objects
+ * (inside the item's store transaction), the request's clock reading, and the batch's ID
+ * Placeholder.
+ */
+public final class OperationContext {
+  private final Caller caller;
+  private final KmipVersion version;
+  private final ObjectService objects;
+  private final Instant now;
+  private final BatchState batch;
+
+  public OperationContext(
+      Caller caller, KmipVersion version, ObjectService objects, Instant now, BatchState batch) {
+    this.caller = caller;
+    this.version = version;
+    this.objects = objects;
+    this.now = now;
+    this.batch = batch;
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  public KmipVersion version() {
+    return version;
+  }
+
+  public ObjectService objects() {
+    return objects;
+  }
+
+  /** One clock reading per request, so every date a request sets is the same instant. */
+  public Instant now() {
+    return now;
+  }
+
+  public BatchState batch() {
+    return batch;
+  }
+
+  /** The identifier from the payload, or the ID Placeholder when the payload has none. */
+  public String uniqueIdentifierOrPlaceholder(String fromPayload) throws keyward.server.KmipException {
+    if (fromPayload != null) {
+      return fromPayload;
+    }
+    String placeholder = batch.idPlaceholder();
+    if (placeholder == null) {
+      throw keyward.server.KmipException.missingData("Unique Identifier missing and no ID Placeholder set");
+    }
+    return placeholder;
+  }
+}

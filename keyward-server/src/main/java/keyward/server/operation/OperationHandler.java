@@ -1,0 +1,26 @@
+package keyward.server.operation;
+
+import keyward.kmip.spec.Operation;
+import keyward.kmip.ttlv.Item;
+import keyward.server.KmipException;
+
+/**
+ * One KMIP operation. A handler reads its request payload (already in the 2.x shape: the batch
+ * engine converts 1.x shapes at the edge) and returns the response payload in the 2.x shape.
+ */
+public interface OperationHandler {
+
+  Operation operation();
+
+  /** True when the operation changes nothing, so it can run on a read-only transaction. */
+  default boolean readOnly() {
+    return false;
+  }
+
+  Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception;
+
+  /** Thrown out of handle() as the failure the client sees. */
+  default KmipException fail(keyward.kmip.spec.ResultReason reason, String message) {
+    return new KmipException(reason, message);
+  }
+}

@@ -1,0 +1,17 @@
+package keyward.spi.crypto;
+
+/**
+ * The cryptography the server needs, behind one interface so a JCA engine and a PKCS#11 (HSM)
+ * engine can stand in for each other. Grows with the cryptographic operations.
+ */
+public interface CryptoEngine {
+
+  /** Fresh key material or random data from the engine's approved generator. */
+  byte[] randomBytes(int length);
+
+  /** A message digest, e.g. "SHA-256". */
+  byte[] digest(String algorithm, byte[] data);
+
+  /** Name of the random number generator, for the Random Number Generator attribute. */
+  String rngName();
+}
