@@ -27,7 +27,7 @@ final class TestClient implements AutoCloseable {
   static TestClient connect(SSLContext ctx, int port, String... protocols) throws IOException {
     SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket();
     try {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+      s.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
       s.setSoTimeout(20_000); // a test must fail, never hang
       SSLParameters p = s.getSSLParameters();
       p.setEndpointIdentificationAlgorithm("HTTPS");
