@@ -15,7 +15,9 @@ public interface ObjectStore extends AutoCloseable {
   /**
    * Runs the work in one transaction: commits (durably) when it returns, rolls back when it
    * throws, and rethrows. Read-only work may pass {@code readOnly} so implementations can run it
-   * concurrently with others.
+   * concurrently with others. Work must not call {@code inTransaction} for a write from inside
+   * a write transaction (implementations may serialise writers): that throws {@link
+   * IllegalStateException}.
    */
   <T> T inTransaction(boolean readOnly, Work<T> work) throws Exception;
 

@@ -2,7 +2,11 @@ package keyward.spi.store;
 
 import java.util.Optional;
 
-/** The operations of one store transaction. Everything in it commits or rolls back together. */
+/**
+ * The operations of one store transaction. Everything in it commits or rolls back together. A
+ * transaction is used only by the thread running its work and only while that work runs. In a
+ * read-only transaction, insert, update and delete throw {@link IllegalStateException}.
+ */
 public interface StoreTransaction {
 
   Optional<StoredObject> get(String uniqueIdentifier) throws StoreException;
@@ -16,7 +20,10 @@ public interface StoreTransaction {
    */
   void update(StoredObject object) throws StoreException;
 
-  /** Removes an object and its index entirely (not the KMIP Destroy, which keeps metadata). */
+  /**
+   * Removes an object and its index entirely (not the KMIP Destroy, which keeps metadata).
+   * Removing an identifier that does not exist changes nothing.
+   */
   void delete(String uniqueIdentifier) throws StoreException;
 
   LocateResult locate(LocateQuery query) throws StoreException;

@@ -1,0 +1,119 @@
+package keyward.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import keyward.spi.store.Criterion;
+import keyward.spi.store.LocateQuery;
+import keyward.spi.store.StoreException;
+
+/**
+ * Translates a {@link LocateQuery} into SQL over {@code objects} and {@code object_index}. One
+ * criterion drives: {@code o.uid IN (SELECT uid FROM object_index WHERE tag = ? AND ...)}, an
+ * index lookup that cannot return an object twice when several of its entries match. Each other
+ * criterion is an {@code EXISTS} probe of the index for that candidate.
+ *
+ * @param from the shared {@code FROM ... WHERE ...} part
+ * @param parameters the values bound to its placeholders, in order
+ */
+record LocateSql(String from, List<Object> parameters) {
+  /** A Locate request carries a bounded number of attributes; this bounds the SQL built from it. */
+  static final int MAX_CRITERIA = 100;
+
+  /** Null when the query cannot match anything (neither live nor archived objects asked for). */
+  static LocateSql of(LocateQuery query) throws StoreException {
+    if (query.criteria().size() > MAX_CRITERIA) {
+      throw new StoreException(
+          "Locate has " + query.criteria().size() + " criteria; at most " + MAX_CRITERIA);
+    }
+    if (!query.includeLive() && !query.includeArchived()) {
+      return null;
+    }
+    StringBuilder sql = new StringBuilder(" FROM objects o WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    if (query.includeLive() != query.includeArchived()) {
+      sql.append(query.includeArchived() ? " AND o.archived = 1" : " AND o.archived = 0");
+    }
+    if (query.owner() != null) {
+      // With criteria, the unary + keeps SQLite from walking objects_owner_seq (all of one
+      // owner's objects) when the criteria's index lookups are the narrow path; the planner has
+      // no statistics to tell which is narrower, and an owner may hold most objects.
+      sql.append(query.criteria().isEmpty() ? " AND o.owner = ?" : " AND +o.owner = ?");
+      parameters.add(query.owner());
+    }
+    Criterion driver = driver(query.criteria());
+    for (Criterion criterion : query.criteria()) {
+      if (criterion == driver) {
+        sql.append(" AND o.uid IN (SELECT d.uid FROM object_index d WHERE ");
+        condition(criterion, "d", sql, parameters);
+      } else {
+        sql.append(" AND EXISTS (SELECT 1 FROM object_index i WHERE i.uid = o.uid AND ");
+        condition(criterion, "i", sql, parameters);
+      }
+      sql.append(')');
+    }
+    return new LocateSql(sql.toString(), List.copyOf(parameters));
+  }
+
+  /**
+   * The criterion whose index lookup drives the search; the others are checked per candidate.
+   * Without statistics SQLite cannot tell a Name (one object) from an Object Type (most
+   * objects), so the kind decides: exact text first, then exact number, range, mask, presence.
+   */
+  private static Criterion driver(List<Criterion> criteria) {
+    Criterion best = null;
+    for (Criterion criterion : criteria) {
+      if (best == null || rank(criterion) < rank(best)) {
+        best = criterion;
+      }
+    }
+    return best;
+  }
+
+  private static int rank(Criterion criterion) {
+    return switch (criterion) {
+      case Criterion.TextEquals c -> 0;
+      case Criterion.NumberEquals c -> 1;
+      case Criterion.NumberBetween c -> 2;
+      case Criterion.BitsSet c -> 3;
+      case Criterion.Present c -> 4;
+    };
+  }
+
+  private static void condition(Criterion criterion, String alias, StringBuilder sql,
+      List<Object> parameters) {
+    sql.append(alias).append(".tag = ?");
+    parameters.add(criterion.tag());
+    switch (criterion) {
+      case Criterion.TextEquals c -> {
+        sql.append(" AND ").append(alias).append(".text_value = ?");
+        parameters.add(c.value());
+      }
+      case Criterion.NumberEquals c -> {
+        sql.append(" AND ").append(alias).append(".num_value = ?");
+        parameters.add(c.value());
+      }
+      case Criterion.NumberBetween c -> {
+        sql.append(" AND ").append(alias).append(".num_value BETWEEN ? AND ?");
+        parameters.add(c.min());
+        parameters.add(c.max());
+      }
+      case Criterion.BitsSet c -> {
+        sql.append(" AND (").append(alias).append(".num_value & ?) = ?");
+        parameters.add(c.bits());
+        parameters.add(c.bits());
+      }
+      case Criterion.Present c -> {
+        // The tag alone: any value of the attribute.
+      }
+    }
+  }
+
+  String countSql() {
+    return "SELECT count(*)" + from;
+  }
+
+  /** Two more parameters follow {@link #parameters}: the limit (-1: none) and the offset. */
+  String pageSql() {
+    return "SELECT o.uid" + from + " ORDER BY o.seq LIMIT ? OFFSET ?";
+  }
+}

@@ -1,0 +1,321 @@
+package keyward.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import keyward.spi.store.ObjectStore;
+import keyward.spi.store.StoreException;
+
+/**
+ * The embedded default {@link ObjectStore}: one SQLite file ({@value #DATABASE_FILE}) in a data
+ * directory, in WAL mode with {@code synchronous=FULL}, so a transaction is in the fsynced log
+ * when {@link #inTransaction} returns and a crash loses nothing acknowledged.
+ *
+ * <p>Writes go through one connection with group commit ({@link GroupCommitWriter}): the work of
+ * concurrent callers shares one commit and one fsync, each in its own savepoint. Read-only
+ * transactions run on a pool of read connections, concurrently with writes. Work passed to
+ * {@code inTransaction(false, ...)} holds the writer while it runs: it should do its slow parts
+ * (key generation, network) before or after, not inside.
+ *
+ * <p>A lock file ({@value #LOCK_FILE}) keeps a second process (or a second open in this one) off
+ * the same directory.
+ */
+public final class SqliteObjectStore implements ObjectStore {
+  public static final String DATABASE_FILE = "keyward.db";
+  public static final String LOCK_FILE = "keyward.lock";
+
+  /** How long a connection waits on SQLite's file locks (checkpoints, another process). */
+  private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  /**
+   * @param readConnections connections for read-only transactions (1 to 64)
+   * @param maxBatch how many transactions the committer lets into one commit while more are
+   *     queued (1 to 10,000)
+   * @param maxDatabaseBytes a size limit for the database file, past which writes fail as if the
+   *     disk were full; 0 for none
+   */
+  public record Options(int readConnections, int maxBatch, long maxDatabaseBytes) {
+    public Options {
+      if (readConnections < 1 || readConnections > 64) {
+        throw new IllegalArgumentException("readConnections must be 1..64");
+      }
+      if (maxBatch < 1 || maxBatch > 10_000) {
+        throw new IllegalArgumentException("maxBatch must be 1..10000");
+      }
+      if (maxDatabaseBytes < 0) {
+        throw new IllegalArgumentException("maxDatabaseBytes must be >= 0");
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(4, 512, 0);
+    }
+
+    public Options withMaxDatabaseBytes(long bytes) {
+      return new Options(readConnections, maxBatch, bytes);
+    }
+  }
+
+  /**
+   * @param writeTransactions write transactions run (committed or not)
+   * @param commits SQLite commits, each one fsync; fewer than transactions when grouped
+   */
+  public record Stats(long writeTransactions, long commits) {}
+
+  private final Path database;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final StoreConnection writerConnection;
+  private final GroupCommitWriter writer;
+  private final ReadPool readers;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SqliteObjectStore(Path database, FileChannel lockChannel, FileLock lock,
+      StoreConnection writerConnection, GroupCommitWriter writer, ReadPool readers) {
+    this.database = database;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.writerConnection = writerConnection;
+    this.writer = writer;
+    this.readers = readers;
+  }
+
+  /** Opens (creating if needed) the store in {@code dataDirectory} with default options. */
+  public static SqliteObjectStore open(Path dataDirectory) throws StoreException {
+    return open(dataDirectory, Options.defaults());
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dataDirectory}, applying any schema
+   * migrations. Fails with a {@link StoreException} naming the cause when the directory or file
+   * cannot be used or is held by another process.
+   */
+  public static SqliteObjectStore open(Path dataDirectory, Options options) throws StoreException {
+    Objects.requireNonNull(options, "options");
+    Path directory = dataDirectory.toAbsolutePath();
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + directory + ": " + e, e);
+    }
+    Path database = directory.resolve(DATABASE_FILE);
+    FileChannel lockChannel = null;
+    StoreConnection writerConnection = null;
+    try {
+      lockChannel = FileChannel.open(directory.resolve(LOCK_FILE),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = tryLock(lockChannel, directory);
+      writerConnection = openWriter(database, options);
+      Migrations.apply(writerConnection, database);
+      syncDirectory(directory);
+      ReadPool readers = new ReadPool(options.readConnections(), () -> openReader(database));
+      GroupCommitWriter writer =
+          new GroupCommitWriter(writerConnection, database, options.maxBatch());
+      return new SqliteObjectStore(database, lockChannel, lock, writerConnection, writer, readers);
+    } catch (IOException e) {
+      closeQuietly(writerConnection, lockChannel);
+      throw new StoreException("cannot use the data directory " + directory + ": " + e, e);
+    } catch (StoreException | RuntimeException e) {
+      closeQuietly(writerConnection, lockChannel);
+      throw e;
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel, Path directory)
+      throws IOException, StoreException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw new StoreException("the data directory " + directory + " is already open in this process");
+    }
+    if (lock == null) {
+      throw new StoreException("the data directory " + directory + " is in use by another process");
+    }
+    return lock;
+  }
+
+  private static StoreConnection openWriter(Path database, Options options) throws StoreException {
+    StoreConnection db = connect(database, "opening");
+    try {
+      requirePragma(db, "journal_mode = WAL", "wal", database);
+      requirePragma(db, "synchronous = FULL", "2", database);
+      db.execute("PRAGMA foreign_keys = ON");
+      if (options.maxDatabaseBytes() > 0) {
+        long pageSize = queryLong(db, "PRAGMA page_size");
+        db.execute("PRAGMA max_page_count = " + Math.max(1, options.maxDatabaseBytes() / pageSize));
+      }
+      return db;
+    } catch (SQLException e) {
+      closeQuietly(db, null);
+      throw SqliteErrors.map("opening", database, e);
+    } catch (StoreException e) {
+      closeQuietly(db, null);
+      throw e;
+    }
+  }
+
+  private static StoreConnection openReader(Path database) throws StoreException {
+    StoreConnection db = connect(database, "opening a read connection");
+    try {
+      db.execute("PRAGMA query_only = ON");
+      return db;
+    } catch (SQLException e) {
+      closeQuietly(db, null);
+      throw SqliteErrors.map("opening a read connection", database, e);
+    }
+  }
+
+  private static StoreConnection connect(Path database, String action) throws StoreException {
+    Properties properties = new Properties();
+    properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
+    try {
+      return new StoreConnection(
+          DriverManager.getConnection("jdbc:sqlite:" + database, properties));
+    } catch (SQLException e) {
+      throw SqliteErrors.map(action, database, e);
+    }
+  }
+
+  /** Sets a pragma and checks SQLite accepted it (WAL needs shared memory on the file system). */
+  private static void requirePragma(StoreConnection db, String assignment, String expected,
+      Path database) throws SQLException, StoreException {
+    db.execute("PRAGMA " + assignment);
+    String name = assignment.substring(0, assignment.indexOf(' '));
+    try (Statement statement = db.jdbc().createStatement();
+        ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+      String actual = row.next() ? row.getString(1) : null;
+      if (!expected.equalsIgnoreCase(actual)) {
+        throw new StoreException("SQLite refused PRAGMA " + assignment + " (it reports " + actual
+            + ") [" + database + "]");
+      }
+    }
+  }
+
+  private static long queryLong(StoreConnection db, String sql) throws SQLException {
+    try (Statement statement = db.jdbc().createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  /**
+   * Makes a newly created database file's directory entry durable. SQLite syncs the directory
+   * for its journals but not when it creates the main file.
+   */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Some platforms cannot open or sync a directory; the file itself is synced regardless.
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(boolean readOnly, Work<T> work) throws Exception {
+    Objects.requireNonNull(work, "work");
+    if (closed.get()) {
+      throw new StoreException("the store is closed");
+    }
+    return readOnly ? read(work) : writer.write(work);
+  }
+
+  private <T> T read(Work<T> work) throws Exception {
+    StoreConnection db = readers.acquire();
+    boolean reusable = false;
+    try {
+      try {
+        db.execute("BEGIN"); // Deferred: the snapshot is taken at the first read.
+      } catch (SQLException e) {
+        throw SqliteErrors.map("starting a read transaction", database, e);
+      }
+      SqlTransaction tx = new SqlTransaction(db, database, true);
+      try {
+        return work.run(tx);
+      } finally {
+        tx.end();
+        reusable = endRead(db);
+      }
+    } finally {
+      readers.release(db, reusable);
+    }
+  }
+
+  private static boolean endRead(StoreConnection db) {
+    try {
+      db.execute("ROLLBACK");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  public Stats stats() {
+    return new Stats(writer.transactions(), writer.commits());
+  }
+
+  /** The database file. */
+  public Path databaseFile() {
+    return database;
+  }
+
+  /**
+   * Commits what is in flight, closes every connection (the last one checkpoints the WAL into
+   * the database file) and releases the directory. Later calls do nothing.
+   */
+  @Override
+  public void close() throws StoreException {
+    writer.checkOutsideWrite("close");
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    writer.close();
+    readers.close();
+    StoreException failure = null;
+    try {
+      writerConnection.close();
+    } catch (SQLException e) {
+      failure = SqliteErrors.map("closing", database, e);
+    }
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      if (failure == null) {
+        failure = new StoreException("releasing the data directory lock failed: " + e, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void closeQuietly(StoreConnection db, FileChannel channel) {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (SQLException ignored) {
+        // Already failing: the first error is the one reported.
+      }
+    }
+    if (channel != null) {
+      try {
+        channel.close(); // Also releases the lock.
+      } catch (IOException ignored) {
+        // As above.
+      }
+    }
+  }
+}
