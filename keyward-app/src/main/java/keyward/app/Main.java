@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
-    subcommands = {DumpCommand.class})
+    subcommands = {ServeCommand.class, DumpCommand.class})
 public final class Main implements Runnable {
 
   @Override

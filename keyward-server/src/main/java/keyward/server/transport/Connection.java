@@ -104,7 +104,7 @@ final class Connection implements Runnable {
       String name = IdentityNames.name(chain.getFirst(), config.identityField());
       identity = new ClientIdentity(chain, name, remote, session.getProtocol(),
           session.getCipherSuite());
-      log.debug("KMIP connection from {}: {} {} as '{}'", remote, session.getProtocol(),
+      log.info("KMIP connection from {}: {} {} as '{}'", remote, session.getProtocol(),
           session.getCipherSuite(), name);
       return true;
     } catch (IOException e) {

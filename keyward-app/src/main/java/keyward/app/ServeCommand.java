@@ -1,0 +1,113 @@
+package keyward.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import keyward.app.pki.DevPki;
+import keyward.app.serve.ConfigFile;
+import keyward.app.serve.RunningServer;
+import keyward.app.serve.ServerSettings;
+import keyward.kmip.codec.CodecLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `keyward serve`: runs the KMIP server until SIGTERM/SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run the KMIP server (TLS with client certificates, port 5696).",
+        "With no options: data in ./keyward-data, a development PKI made there on first start."})
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--config", description = "TOML config file (flags override it).")
+  Path config;
+
+  @Option(names = "--host", description = "Address to listen on (default 127.0.0.1).")
+  String host;
+
+  @Option(names = "--port", description = "Port (default 5696; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
+  Path dataDir;
+
+  @Option(names = "--server-cert", description = "Server certificate chain (PEM).")
+  Path serverCert;
+
+  @Option(names = "--server-key", description = "Server private key (PEM, PKCS#8/PKCS#1/SEC1).")
+  Path serverKey;
+
+  @Option(names = "--client-ca", description = "CA certificates client certificates must chain to (PEM).")
+  Path clientCa;
+
+  @Option(names = "--max-message-bytes", description = "Largest request accepted (default 4 MiB).")
+  Integer maxMessageBytes;
+
+  @Option(names = "--max-depth", description = "Deepest structure nesting (default 32).")
+  Integer maxDepth;
+
+  @Option(names = "--max-items", description = "Most items in one message (default 100000).")
+  Integer maxItems;
+
+  @Option(names = "--max-string-bytes", description = "Longest string or byte string (default 1 MiB).")
+  Integer maxStringBytes;
+
+  @Option(names = "--max-connections", description = "Connections open at once (default 1000).")
+  Integer maxConnections;
+
+  @Option(names = "--idle-timeout", description = "Seconds a connection may stay idle (default 300).")
+  Integer idleTimeout;
+
+  @Option(names = "--read-timeout", description = "Seconds a started request may take to arrive (default 30).")
+  Integer readTimeout;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerSettings s = settings();
+    RunningServer server = RunningServer.start(s);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop(Duration.ofSeconds(10));
+      stopped.countDown();
+    }, "keyward-shutdown"));
+    System.out.println("Keyward KMIP server listening on " + s.host() + ":" + server.port());
+    System.out.println("  data directory: " + s.dataDir().toAbsolutePath());
+    DevPki pki = server.pki();
+    if (pki != null) {
+      System.out.println("  development PKI (for clients):");
+      System.out.println("    CA certificate:      " + pki.caCertificate().toAbsolutePath());
+      System.out.println("    client certificate:  " + pki.clientCertificate().toAbsolutePath());
+      System.out.println("    client key:          " + pki.clientKey().toAbsolutePath());
+      System.out.println("    client PKCS#12:      " + pki.clientPkcs12().toAbsolutePath()
+          + " (password in " + pki.clientPkcs12PasswordFile().getFileName() + ")");
+    }
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  ServerSettings settings() throws java.io.IOException {
+    ServerSettings s = ServerSettings.defaults();
+    if (config != null) {
+      s = ConfigFile.read(config, s);
+    }
+    CodecLimits l = s.limits();
+    l = new CodecLimits(or(maxMessageBytes, l.maxMessageBytes()), or(maxDepth, l.maxDepth()),
+        or(maxItems, l.maxItems()), or(maxStringBytes, l.maxStringBytes()));
+    return new ServerSettings(
+        host != null ? host : s.host(),
+        or(port, s.port()),
+        dataDir != null ? dataDir : s.dataDir(),
+        serverCert != null ? serverCert : s.serverCert(),
+        serverKey != null ? serverKey : s.serverKey(),
+        clientCa != null ? clientCa : s.clientCa(),
+        s.identityField(),
+        l,
+        or(maxConnections, s.maxConnections()),
+        idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
+        readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout());
+  }
+
+  private static int or(Integer v, int dflt) {
+    return v != null ? v : dflt;
+  }
+}

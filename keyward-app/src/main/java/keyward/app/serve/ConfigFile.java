@@ -1,0 +1,107 @@
+package keyward.app.serve;
+
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import keyward.kmip.codec.CodecLimits;
+import keyward.server.transport.IdentityField;
+
+/**
+ * Reads a TOML config file over the defaults. Unknown keys are errors: a misspelt limit must
+ * not silently fall back to its default.
+ *
+ * <pre>
+ * host = "0.0.0.0"
+ * port = 5696
+ * data_dir = "/var/lib/keyward"
+ * server_cert = "/etc/keyward/server.pem"    # the three TLS files go together
+ * server_key = "/etc/keyward/server.key"
+ * client_ca = "/etc/keyward/clients-ca.pem"
+ * identity_field = "COMMON_NAME"             # or SUBJECT_DN, SAN_DNS, SAN_EMAIL, SAN_URI
+ *
+ * [limits]
+ * max_message_bytes = 4194304
+ * max_depth = 32
+ * max_items = 100000
+ * max_string_bytes = 1048576
+ * max_connections = 1000
+ * idle_timeout_seconds = 300
+ * read_timeout_seconds = 30
+ * </pre>
+ */
+public final class ConfigFile {
+  private static final Set<String> TOP = Set.of(
+      "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits");
+  private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
+      "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds");
+
+  private ConfigFile() {}
+
+  @SuppressWarnings("unchecked")
+  public static ServerSettings read(Path file, ServerSettings base) throws IOException {
+    Map<String, Object> map = new TomlMapper().readValue(file.toFile(), Map.class);
+    unknown(map.keySet(), TOP, file, "");
+    ServerSettings s = base;
+    String host = str(map, "host", s.host());
+    int port = num(map, "port", s.port());
+    Path dataDir = path(map, "data_dir", s.dataDir(), file);
+    Path cert = path(map, "server_cert", s.serverCert(), file);
+    Path key = path(map, "server_key", s.serverKey(), file);
+    Path ca = path(map, "client_ca", s.clientCa(), file);
+    IdentityField field = map.containsKey("identity_field")
+        ? IdentityField.valueOf(((String) map.get("identity_field")).toUpperCase(Locale.ROOT))
+        : s.identityField();
+    CodecLimits l = s.limits();
+    int maxConnections = s.maxConnections();
+    Duration idle = s.idleTimeout();
+    Duration read = s.readTimeout();
+    if (map.get("limits") instanceof Map<?, ?> lm) {
+      Map<String, Object> limits = (Map<String, Object>) lm;
+      unknown(limits.keySet(), LIMITS, file, "limits.");
+      l = new CodecLimits(num(limits, "max_message_bytes", l.maxMessageBytes()),
+          num(limits, "max_depth", l.maxDepth()), num(limits, "max_items", l.maxItems()),
+          num(limits, "max_string_bytes", l.maxStringBytes()));
+      maxConnections = num(limits, "max_connections", maxConnections);
+      idle = Duration.ofSeconds(num(limits, "idle_timeout_seconds", (int) idle.toSeconds()));
+      read = Duration.ofSeconds(num(limits, "read_timeout_seconds", (int) read.toSeconds()));
+    }
+    return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read);
+  }
+
+  private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {
+    for (String k : keys) {
+      if (!known.contains(k)) {
+        throw new IllegalArgumentException(file + ": unknown setting '" + prefix + k + "'");
+      }
+    }
+  }
+
+  private static String str(Map<String, Object> m, String k, String dflt) {
+    return m.containsKey(k) ? String.valueOf(m.get(k)) : dflt;
+  }
+
+  private static int num(Map<String, Object> m, String k, int dflt) {
+    Object v = m.get(k);
+    if (v == null) {
+      return dflt;
+    }
+    if (v instanceof Number n && n.longValue() >= 0 && n.longValue() <= Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("setting '" + k + "' must be a whole number from 0 to 2^31-1");
+  }
+
+  /** Relative paths in the file are relative to the file's folder. */
+  private static Path path(Map<String, Object> m, String k, Path dflt, Path file) {
+    if (!m.containsKey(k)) {
+      return dflt;
+    }
+    Path p = Path.of(String.valueOf(m.get(k)));
+    Path dir = file.toAbsolutePath().getParent();
+    return p.isAbsolute() || dir == null ? p : dir.resolve(p);
+  }
+}

@@ -1,0 +1,110 @@
+package keyward.app.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import keyward.app.pki.DevPki;
+import keyward.server.Caller;
+import keyward.server.KeywardServer;
+import keyward.server.batch.Authenticator;
+import keyward.server.batch.MessageProcessor;
+import keyward.server.crypto.JcaCryptoEngine;
+import keyward.server.transport.TlsContexts;
+import keyward.server.transport.TtlvTlsListener;
+import keyward.store.SqliteObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started Keyward server: the embedded store, the message processor and the TLS listener,
+ * wired by hand. `keyward serve` runs one; tests start one on an ephemeral port.
+ */
+public final class RunningServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+  private final ServerSettings settings;
+  private final DevPki pki;
+  private final SqliteObjectStore store;
+  private final TtlvTlsListener listener;
+
+  private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
+      TtlvTlsListener listener) {
+    this.settings = settings;
+    this.pki = pki;
+    this.store = store;
+    this.listener = listener;
+  }
+
+  public static RunningServer start(ServerSettings s) throws Exception {
+    Files.createDirectories(s.dataDir());
+    DevPki pki = null;
+    SSLContext tls;
+    if (s.explicitTls()) {
+      if (s.serverCert() == null || s.serverKey() == null || s.clientCa() == null) {
+        throw new IllegalArgumentException(
+            "--server-cert, --server-key and --client-ca go together: give all three, or none for the development PKI");
+      }
+      tls = TlsContexts.serverFromPem(s.serverCert(), s.serverKey(), s.clientCa());
+    } else {
+      pki = devPki(s);
+      tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate());
+    }
+    SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
+    try {
+      KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY,
+          s.limits(), Clock.systemUTC());
+      MessageProcessor processor = server.processor();
+      TtlvTlsListener listener = new TtlvTlsListener(s.listenerConfig(), tls,
+          (message, identity) -> processor.process(message,
+              new Caller(identity.name(), String.valueOf(identity.remoteAddress()))));
+      listener.start();
+      return new RunningServer(s, pki, store, listener);
+    } catch (Exception | Error e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static DevPki devPki(ServerSettings s) throws IOException, GeneralSecurityException {
+    DevPki pki = DevPki.ensure(s.dataDir().resolve("pki"));
+    if (pki.created()) {
+      LOG.info("development PKI created in {} (CA, server certificate for localhost, client certificate)",
+          pki.directory().toAbsolutePath());
+    }
+    return pki;
+  }
+
+  public int port() {
+    return listener.port();
+  }
+
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  /** The development PKI in use, or null when the server runs on given certificates. */
+  public DevPki pki() {
+    return pki;
+  }
+
+  /** Stops accepting, lets requests in flight finish (up to the grace), closes the store. */
+  public void stop(Duration grace) {
+    try {
+      listener.stop(grace);
+    } finally {
+      try {
+        store.close();
+      } catch (Exception e) {
+        LOG.warn("closing the store: {}", e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+}

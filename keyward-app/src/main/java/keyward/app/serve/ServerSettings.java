@@ -1,0 +1,59 @@
+package keyward.app.serve;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import keyward.kmip.codec.CodecLimits;
+import keyward.server.transport.IdentityField;
+import keyward.server.transport.TlsListenerConfig;
+
+/**
+ * Every setting of `keyward serve`, with its default. Sources, later ones winning: the defaults
+ * here, the config file (TOML), the command-line flags.
+ *
+ * @param host address to listen on (loopback by default: a development server is not exposed)
+ * @param port KMIP port (5696 is IANA's)
+ * @param dataDir where the database and the development PKI live
+ * @param serverCert PEM certificate chain of the server; null = the development PKI's
+ * @param serverKey PEM private key of the server; null = the development PKI's
+ * @param clientCa PEM CA certificates that client certificates must chain to; null = dev CA
+ * @param identityField which part of the client certificate names the client
+ * @param limits codec bounds for every message
+ * @param maxConnections connections open at once
+ * @param idleTimeout a connection with no request for this long is closed
+ * @param readTimeout a started message must arrive completely within this
+ */
+public record ServerSettings(
+    String host,
+    int port,
+    Path dataDir,
+    Path serverCert,
+    Path serverKey,
+    Path clientCa,
+    IdentityField identityField,
+    CodecLimits limits,
+    int maxConnections,
+    Duration idleTimeout,
+    Duration readTimeout) {
+
+  public static ServerSettings defaults() {
+    TlsListenerConfig t = TlsListenerConfig.defaults();
+    return new ServerSettings(t.host(), t.port(), Path.of("keyward-data"), null, null, null,
+        t.identityField(), CodecLimits.DEFAULT, t.maxConnections(), t.idleTimeout(), t.readTimeout());
+  }
+
+  /** True when the server's TLS material is given; otherwise the development PKI is used. */
+  public boolean explicitTls() {
+    return serverCert != null || serverKey != null || clientCa != null;
+  }
+
+  public TlsListenerConfig listenerConfig() {
+    return TlsListenerConfig.defaults()
+        .withHost(host)
+        .withPort(port)
+        .withMaxMessageBytes(limits.maxMessageBytes())
+        .withMaxConnections(maxConnections)
+        .withIdleTimeout(idleTimeout)
+        .withReadTimeout(readTimeout)
+        .withIdentityField(identityField);
+  }
+}
