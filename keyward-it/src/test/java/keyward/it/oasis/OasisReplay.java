@@ -1,0 +1,97 @@
+package keyward.it.oasis;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import keyward.kmip.codec.DecodeException;
+import keyward.kmip.codec.XmlCodec;
+import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+
+/**
+ * Replays an OASIS test-case file against a server: each RequestMessage, placeholders resolved,
+ * goes out in TTLV under its own protocol version, and the answer is compared with the
+ * ResponseMessage that follows it ({@link ResponseComparator}). Stops at the first mismatch.
+ * Each replay starts with no bindings: run each file against a fresh store, or Locate answers
+ * will hold objects of earlier files.
+ */
+public final class OasisReplay {
+
+  /** Sends one request message and returns the response message. */
+  @FunctionalInterface
+  public interface Transport {
+    Item exchange(Item request) throws IOException, DecodeException;
+  }
+
+  private final Clock clock;
+  private final XmlCodec xml = new XmlCodec();
+
+  public OasisReplay(Clock clock) {
+    this.clock = clock;
+  }
+
+  public ReplayResult run(TestCaseFile file, Transport transport) {
+    Bindings bindings = new Bindings();
+    ResponseComparator comparator = new ResponseComparator(bindings, clock);
+    int n = file.steps().size();
+    for (TestCaseFile.Step step : file.steps()) {
+      int i = step.index();
+      Item.Structure request;
+      ExpectedNode expected;
+      KmipVersion version;
+      try {
+        request = request(step.request(), bindings);
+        version = version(request);
+        expected = ExpectedNode.of(step.response(), xml);
+      } catch (ReplayException e) {
+        return new ReplayResult(n, i, null, "step " + i + ": " + e.getMessage());
+      }
+      Item actual;
+      try {
+        actual = transport.exchange(request);
+      } catch (IOException | DecodeException e) {
+        return new ReplayResult(n, i, null, "step " + i + ": no response: " + e);
+      }
+      Optional<Mismatch> m = comparator.compareMessage(expected, actual, request, version);
+      if (m.isPresent()) {
+        return new ReplayResult(n, i, m.get().atStep(i), null);
+      }
+    }
+    return new ReplayResult(n, n, null, null);
+  }
+
+  private Item.Structure request(XmlNode message, Bindings bindings) throws ReplayException {
+    XmlNode resolved = resolve(message, bindings);
+    try {
+      return (Item.Structure) xml.decode(resolved.toXml());
+    } catch (DecodeException e) {
+      throw new ReplayException("the request does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  private XmlNode resolve(XmlNode n, Bindings bindings) throws ReplayException {
+    java.util.List<XmlNode> kids = new java.util.ArrayList<>();
+    for (XmlNode c : n.children()) {
+      kids.add(resolve(c, bindings));
+    }
+    String v = n.isPlaceholder() ? bindings.requestValue(n.value(), clock.instant()) : n.value();
+    return new XmlNode(n.element(), n.tag(), n.type(), v, kids);
+  }
+
+  private static KmipVersion version(Item.Structure request) throws ReplayException {
+    try {
+      Item.Structure header = (Item.Structure) request.first(Tag.REQUEST_HEADER).orElseThrow();
+      Item.Structure pv = (Item.Structure) header.first(Tag.PROTOCOL_VERSION).orElseThrow();
+      int major = ((Item.Integer) pv.first(Tag.PROTOCOL_VERSION_MAJOR).orElseThrow()).value();
+      int minor = ((Item.Integer) pv.first(Tag.PROTOCOL_VERSION_MINOR).orElseThrow()).value();
+      KmipVersion v = KmipVersion.of(major, minor);
+      if (v == null) {
+        throw new ReplayException("the request's protocol version " + major + "." + minor + " is not one this build knows");
+      }
+      return v;
+    } catch (RuntimeException e) {
+      throw new ReplayException("the request has no RequestHeader/ProtocolVersion", e);
+    }
+  }
+}
