@@ -147,6 +147,8 @@ public final class AttributeRules {
     r(Tag.PROTECTION_LEVEL, false, ANY, NEVER, NEVER, KEYS);
     r(Tag.PROTECTION_PERIOD, false, ANY, NEVER, NEVER, KEYS);
     r(Tag.PROTECTION_STORAGE_MASKS, false, SERVER, NEVER, NEVER, KEYS);
+    // the 2.1 reference server lists the single mask as an attribute (SKFF-M-9-21)
+    r(Tag.PROTECTION_STORAGE_MASK, false, SERVER, NEVER, NEVER, KEYS);
     r(Tag.QUANTUM_SAFE, false, ANY, NEVER, NEVER, KEYS);
     r(Tag.ROTATE_INTERVAL, false, ANY, ALWAYS, ALWAYS, KEYS);
     r(Tag.ROTATE_AUTOMATIC, false, ANY, ALWAYS, ALWAYS, KEYS);
@@ -255,6 +257,35 @@ public final class AttributeRules {
     TagInfo info = SpecRegistry.tag(tag, v);
     if (info.type() != null && info.type() != attribute.type()) {
       throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + " must be " + info.type());
+    }
+  }
+
+  /**
+   * Refuses a change to an existing object's attribute (Add, Modify, Set, Adjust) that a
+   * client may not make: one it may never change (Attribute Read Only; 1.x Permission Denied,
+   * BL-M-7-21, BL-M-10-21), or one bound to states the object is not in (Wrong Key Lifecycle
+   * State; 1.x Permission Denied, SKLC-M-3).
+   */
+  public static void checkClientMayChange(int tag, State state) throws KmipException {
+    Rule r = RULES.get(tag);
+    if (r == null || r.modify() == NEVER) {
+      throw new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, name(tag) + " is read only");
+    }
+    if (!allowed(r.modify(), state)) {
+      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+          name(tag) + " cannot change in state " + state.specName());
+    }
+  }
+
+  /** Refuses deleting an attribute clients may not delete (Attribute Read Only). */
+  public static void checkClientMayDelete(int tag, State state) throws KmipException {
+    Rule r = RULES.get(tag);
+    if (r == null || r.delete() == NEVER) {
+      throw new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, name(tag) + " cannot be deleted");
+    }
+    if (!allowed(r.delete(), state)) {
+      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+          name(tag) + " cannot be deleted in state " + state.specName());
     }
   }
 
