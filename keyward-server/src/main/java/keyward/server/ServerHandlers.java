@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.function.Supplier;
 import keyward.kmip.spec.ObjectType;
 import keyward.server.batch.ProtocolNegotiation;
+import keyward.server.operation.AddAttributeHandler;
+import keyward.server.operation.AdjustAttributeHandler;
+import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.GetAttributeListHandler;
+import keyward.server.operation.GetAttributesHandler;
+import keyward.server.operation.LocateHandler;
+import keyward.server.operation.ModifyAttributeHandler;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.SetAttributeHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -28,6 +36,14 @@ public final class ServerHandlers {
     handlers.add(new DiscoverVersionsHandler(negotiation));
     handlers.add(new QueryHandler(table, OBJECT_TYPES, SERVER_VERSION));
     handlers.add(new PingHandler());
+    handlers.add(new LocateHandler());
+    handlers.add(new GetAttributesHandler());
+    handlers.add(new GetAttributeListHandler());
+    handlers.add(new AddAttributeHandler());
+    handlers.add(new SetAttributeHandler());
+    handlers.add(new ModifyAttributeHandler());
+    handlers.add(new DeleteAttributeHandler());
+    handlers.add(new AdjustAttributeHandler());
     return handlers;
   }
 }
