@@ -213,10 +213,14 @@ public final class MessageProcessor {
       KmipVersion version, RequestHeader request, Instant now, List<ResponseBatchItem> results,
       String correlation) {
     ProtocolVersion pv = ProtocolVersion.of(version);
-    boolean correlations = version.atLeast(KmipVersion.V1_4);
+    // The Client Correlation Value goes from client to server and is not echoed: none of the 1,474
+    // OASIS test requests that carry one gets it back. The Server Correlation Value goes only to
+    // clients that use correlation values (they sent one): PyKMIP 0.10 over KMIP 2.0 cannot read a
+    // response header that holds one.
+    boolean correlations = version.atLeast(KmipVersion.V1_4) && request.clientCorrelationValue() != null;
     ResponseHeader header = new ResponseHeader(
         pv, now, null, null, List.of(),
-        correlations ? request.clientCorrelationValue() : null,
+        null,
         correlations ? correlation : null,
         version.atLeast(KmipVersion.V3_0) ? null : results.size());
     Item.Structure tree = new ResponseMessage(header, results).toItem(version);
