@@ -35,9 +35,9 @@ import keyward.kmip.ttlv.Item;
  *   <li>Optional both ways: 1.x TemplateAttribute in response payloads, AttributeIndex 0,
  *       non-critical MessageExtension.
  *   <li>Objects the server generated (Create, CreateKeyPair, ReKey, ReKeyKeyPair, DeriveKey): key
- *       material bytes, the KeyFormatType of a Get that did not ask for one (and then the KeyValue
- *       in that other format), the Digest's value and key format; crypto output (Data, MAC,
- *       signature, IV, tag) of operations with such a key.
+ *       material bytes; any KeyFormatType when the request did not ask for one (Get, attributes,
+ *       Digest), and then the KeyValue in another format is not compared; the Digest's value;
+ *       crypto output (Data, MAC, signature, IV, tag) of operations with such a key.
  *   <li>Digest: any hashing algorithm; the value is compared only for a registered object whose
  *       digest uses the expected algorithm and key format.
  *   <li>DateTime attributes the request did not fix (activation, archive, compromise, deactivation,
@@ -239,6 +239,9 @@ final class ResponseComparator {
     g.requestPayload = req == null ? null
         : (Item.Structure) req.first(Tag.REQUEST_PAYLOAD).filter(i -> i instanceof Item.Structure).orElse(null);
     Mismatch m = children(e, a, path, g);
+    if (m != null && m.path().equals(path + "/ResultStatus")) {
+      m = new Mismatch(m.step(), m.path(), m.expected(), m.actual() + failure(a, g));
+    }
     if (m == null && GENERATING.contains(g.operation)
         && a.first(Tag.RESULT_STATUS).filter(s -> s instanceof Item.Enumeration en && en.value() == ResultStatus.SUCCESS.value()).isPresent()) {
       a.first(Tag.RESPONSE_PAYLOAD).ifPresent(p -> {
@@ -251,6 +254,14 @@ final class ResponseComparator {
       });
     }
     return m;
+  }
+
+  /** The reason and message of a failed batch item, which say more than its status. */
+  private static String failure(Item.Structure a, Frame f) {
+    StringBuilder sb = new StringBuilder();
+    a.first(Tag.RESULT_REASON).ifPresent(r -> sb.append(" ").append(Render.actual(r, f.version)));
+    a.first(Tag.RESULT_MESSAGE).ifPresent(r -> sb.append(" ").append(Render.actual(r, f.version)));
+    return sb.toString();
   }
 
   /** The request batch item this response item answers: by Unique Batch Item ID, else by position. */
