@@ -24,6 +24,7 @@ final class Bindings {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
 
   private Map<String, Item> values = new HashMap<>();
+  private final Map<Integer, Item> lastSeen = new HashMap<>();
 
   /** The offset in seconds of a $NOW±s placeholder, or null when the text is not one. */
   static Long nowOffset(String placeholder) {
@@ -89,8 +90,24 @@ final class Bindings {
     values = new HashMap<>(snapshot);
   }
 
-  /** The XML value text a request placeholder stands for. */
-  String requestValue(String placeholder, Instant now) throws ReplayException {
+  /**
+   * Remembers the scalars of an actual response by tag: a request may use a placeholder that no
+   * response bound, where the earlier expected response holds a literal (CS-BC-M-13, CS-AC-M-6:
+   * literal Data, then $DATA_0); it then stands for the actual value of the same element.
+   */
+  void noteResponse(Item i) {
+    if (i instanceof Item.Structure s) {
+      s.items().forEach(this::noteResponse);
+    } else {
+      lastSeen.put(i.tag(), i);
+    }
+  }
+
+  /**
+   * The XML value text a request placeholder stands for, in an element with this tag: its binding,
+   * else the last actual value of that element (see {@link #noteResponse}).
+   */
+  String requestValue(String placeholder, Instant now, int tag) throws ReplayException {
     Long offset = nowOffset(placeholder);
     if (offset != null) {
       return XSD.format(now.plusSeconds(offset));
@@ -100,6 +117,9 @@ final class Bindings {
       throw new ReplayException("'" + placeholder + "' is not a placeholder this runner knows");
     }
     Item v = values.get(name);
+    if (v == null && !isIdentifierFamily(family(name))) { // identifiers come only from their binding
+      v = lastSeen.get(tag);
+    }
     if (v == null) {
       throw new ReplayException("the request uses " + placeholder + " before any response gave it a value");
     }

@@ -1,5 +1,6 @@
 package keyward.it.oasis;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,10 +21,14 @@ import keyward.app.serve.RunningServer;
 import keyward.it.SharedData;
 import keyward.it.TestServers;
 import keyward.it.oasis.ConformanceResults.Row;
+import keyward.kmip.spec.State;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -110,13 +116,47 @@ class OasisConformanceTest {
     Assumptions.abort("not passing yet (tracked in docs/conformance/results.tsv): " + r.summary());
   }
 
-  /** A new server on a new data directory per file, so Locate sees only this file's objects. */
+  /**
+   * The comparison is not vacuous on a real server: SKLC-M-1-14 with the State in the server's
+   * answers turned from Pre-Active to Active must fail where the State is, at step 1.
+   */
+  @Test
+  void aServerAnswerChangedInOneValueIsCaught() throws Exception {
+    Path file = SharedData.testCases("OasisConformanceTest").resolve("1.4/profiles/mandatory/SKLC-M-1-14.xml");
+    Assumptions.assumeTrue(replayOnFreshServer(file, UnaryOperator.identity()).passed(),
+        "SKLC-M-1-14 does not pass untampered yet");
+    ReplayResult r = replayOnFreshServer(file, OasisConformanceTest::activeForPreActive);
+    assertThat(r.passed()).isFalse();
+    assertThat(r.mismatch().step()).isEqualTo(1);
+    assertThat(r.mismatch().path()).endsWith("/Attribute(State)/AttributeValue");
+  }
+
+  private static Item activeForPreActive(Item i) {
+    if (i instanceof Item.Structure s) {
+      boolean state = s.tag() == Tag.ATTRIBUTE
+          && s.first(Tag.ATTRIBUTE_NAME).filter(n -> n.equals(new Item.TextString(Tag.ATTRIBUTE_NAME, "State"))).isPresent();
+      List<Item> kids = new ArrayList<>();
+      for (Item c : s.items()) {
+        kids.add(state && c.tag() == Tag.ATTRIBUTE_VALUE && c instanceof Item.Enumeration e
+            && e.value() == State.PRE_ACTIVE.value() ? new Item.Enumeration(Tag.ATTRIBUTE_VALUE, State.ACTIVE.value())
+            : activeForPreActive(c));
+      }
+      return new Item.Structure(s.tag(), kids);
+    }
+    return i;
+  }
+
   private static ReplayResult replayOnFreshServer(Path file) throws Exception {
+    return replayOnFreshServer(file, UnaryOperator.identity());
+  }
+
+  /** A new server on a new data directory per file, so Locate sees only this file's objects. */
+  private static ReplayResult replayOnFreshServer(Path file, UnaryOperator<Item> answers) throws Exception {
     TestCaseFile tc = TestCaseFile.read(file);
     Path data = Files.createTempDirectory("keyward-it-data");
     try (RunningServer server = TestServers.withPki(data, pki);
         KmipConnection c = new KmipConnection(pki.clientContext(), "127.0.0.1", server.port())) {
-      return new OasisReplay(Clock.systemUTC()).run(tc, c::exchange);
+      return new OasisReplay(Clock.systemUTC()).run(tc, request -> answers.apply(c.exchange(request)));
     } finally {
       deleteTree(data);
     }

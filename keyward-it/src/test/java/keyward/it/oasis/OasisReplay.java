@@ -6,7 +6,9 @@ import java.util.Optional;
 import keyward.kmip.codec.DecodeException;
 import keyward.kmip.codec.XmlCodec;
 import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
+import keyward.kmip.spec.TagInfo;
 import keyward.kmip.ttlv.Item;
 
 /**
@@ -53,6 +55,7 @@ public final class OasisReplay {
       } catch (IOException | DecodeException e) {
         return new ReplayResult(n, i, null, "step " + i + ": no response: " + e);
       }
+      bindings.noteResponse(actual);
       Optional<Mismatch> m = comparator.compareMessage(expected, actual, request, version);
       if (m.isPresent()) {
         return new ReplayResult(n, i, m.get().atStep(i), null);
@@ -75,8 +78,23 @@ public final class OasisReplay {
     for (XmlNode c : n.children()) {
       kids.add(resolve(c, bindings));
     }
-    String v = n.isPlaceholder() ? bindings.requestValue(n.value(), clock.instant()) : n.value();
+    String v = n.isPlaceholder() ? bindings.requestValue(n.value(), clock.instant(), tagOf(n)) : n.value();
     return new XmlNode(n.element(), n.tag(), n.type(), v, kids);
+  }
+
+  private static int tagOf(XmlNode n) throws ReplayException {
+    if (n.tag() != null) {
+      try {
+        return Integer.decode(n.tag().strip());
+      } catch (NumberFormatException e) {
+        throw new ReplayException("<TTLV tag=\"" + n.tag() + "\"> is not a hex tag");
+      }
+    }
+    TagInfo t = SpecRegistry.tagByXmlName(n.element());
+    if (t == null) {
+      throw new ReplayException("<" + n.element() + "> is not a tag this build knows");
+    }
+    return t.tag();
   }
 
   private static KmipVersion version(Item.Structure request) throws ReplayException {

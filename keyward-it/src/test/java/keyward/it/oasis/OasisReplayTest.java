@@ -110,10 +110,25 @@ class OasisReplayTest {
   }
 
   @Test
-  void aPlaceholderUsedBeforeAnyResponseBoundItStopsTheReplay() throws Exception {
-    ReplayResult r = replay(request("2.1", "Get", uid("$UNIQUE_IDENTIFIER_3")) + ok("2.1", "$NOW", "Get", ""));
-    assertThat(r.problem()).contains("$UNIQUE_IDENTIFIER_3").contains("before any response");
-    assertThat(sent).isEmpty();
+  void anIdentifierUsedBeforeAnyResponseBoundItStopsTheReplay() throws Exception {
+    // another identifier was seen, but $UNIQUE_IDENTIFIER_3 never bound: no stand-in
+    ReplayResult r = replay(CREATE_21 + createdOk("$NOW", "$UNIQUE_IDENTIFIER_0")
+        + request("2.1", "Get", uid("$UNIQUE_IDENTIFIER_3")) + ok("2.1", "$NOW", "Get", ""), createdOk(T_NOW, "a"));
+    assertThat(r.problem()).startsWith("step 1").contains("$UNIQUE_IDENTIFIER_3").contains("before any response");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void anUnboundDataPlaceholderTakesTheLastActualValueOfThatElement() throws Exception {
+    // CS-BC-M-13: the file lists a literal reference ciphertext, the next request sends $DATA_0
+    String data = "<Data type=\"ByteString\" value=\"%s\"/>";
+    String file = request("2.1", "Encrypt", uid("k") + data.formatted("01")) + ok("2.1", "$NOW", "Encrypt", uid("k") + data.formatted("aaaa"))
+        + request("2.1", "Decrypt", uid("k") + data.formatted("$DATA_0")) + ok("2.1", "$NOW", "Decrypt", uid("k") + data.formatted("01"));
+    ReplayResult r = replay(file, ok("2.1", T_NOW, "Encrypt", uid("k") + data.formatted("aaaa")),
+        ok("2.1", T_NOW, "Decrypt", uid("k") + data.formatted("01")));
+    assertThat(r.passed()).as(r.summary()).isTrue();
+    assertThat(payloadOf(sent.get(1), Tag.REQUEST_PAYLOAD).first(Tag.DATA))
+        .contains(new Item.ByteString(Tag.DATA, new byte[] {(byte) 0xaa, (byte) 0xaa}));
   }
 
   @Test
