@@ -6,14 +6,22 @@ import java.util.function.Supplier;
 import keyward.kmip.spec.ObjectType;
 import keyward.server.batch.ProtocolNegotiation;
 import keyward.server.operation.ActivateHandler;
+import keyward.server.operation.ArchiveHandler;
+import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
 import keyward.server.operation.GetHandler;
+import keyward.server.operation.GetUsageAllocationHandler;
+import keyward.server.operation.InteropHandler;
+import keyward.server.operation.LogHandler;
+import keyward.server.operation.ObtainLeaseHandler;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.ReKeyHandler;
+import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
 import keyward.spi.crypto.CryptoEngine;
@@ -42,6 +50,15 @@ public final class ServerHandlers {
     handlers.add(new ActivateHandler());
     handlers.add(new RevokeHandler());
     handlers.add(new DestroyHandler());
+    handlers.add(new ArchiveHandler());
+    handlers.add(new RecoverHandler());
+    handlers.add(new CheckHandler());
+    handlers.add(new ObtainLeaseHandler());
+    handlers.add(new GetUsageAllocationHandler());
+    handlers.add(new ReKeyHandler(crypto));
+    // test control (2.x interop profiles)
+    handlers.add(new InteropHandler());
+    handlers.add(new LogHandler());
     return handlers;
   }
 }
