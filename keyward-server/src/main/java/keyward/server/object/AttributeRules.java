@@ -16,6 +16,7 @@ import static keyward.server.object.AttributeRules.When.PRE_ACTIVE_OR_ACTIVE;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import keyward.kmip.message.VersionGuard;
 import keyward.kmip.spec.KmipVersion;
@@ -258,7 +259,25 @@ public final class AttributeRules {
     if (info.type() != null && info.type() != attribute.type()) {
       throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + " must be " + info.type());
     }
+    // a stored value is sent back later: it must be one the version can carry, field by field
+    try {
+      VersionGuard.check(attribute, v);
+    } catch (VersionGuard.VersionViolation e) {
+      throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + ": " + e.getMessage());
+    }
+    for (int required : REQUIRED_FIELDS.getOrDefault(tag, List.of())) {
+      if (!(attribute instanceof Item.Structure s) || s.first(required).isEmpty()) {
+        throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + " needs " + name(required));
+      }
+    }
   }
+
+  /** Fields a structured attribute cannot be without (the spec's "Required: Yes"). */
+  private static final Map<Integer, List<Integer>> REQUIRED_FIELDS = Map.of(
+      Tag.NAME, List.of(Tag.NAME_VALUE, Tag.NAME_TYPE),
+      Tag.LINK, List.of(Tag.LINK_TYPE, Tag.LINKED_OBJECT_IDENTIFIER),
+      Tag.APPLICATION_SPECIFIC_INFORMATION, List.of(Tag.APPLICATION_NAMESPACE),
+      Tag.ALTERNATIVE_NAME, List.of(Tag.ALTERNATIVE_NAME_VALUE, Tag.ALTERNATIVE_NAME_TYPE));
 
   /**
    * Refuses a change to an existing object's attribute (Add, Modify, Set, Adjust) that a
