@@ -40,11 +40,12 @@ public final class ModifyAttributeHandler implements OperationHandler {
       throw KmipException.invalidField("Current Attribute and New Attribute name different attributes");
     }
     AttributeRules.checkClientMaySet(value, mo.objectType(), ctx.version());
+    // the rules come before existence: a read-only or state-bound attribute is refused as such
+    AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     List<Item> existing = mo.attributes().instances(kind);
     if (existing.isEmpty()) {
       throw new KmipException(ResultReason.ATTRIBUTE_NOT_FOUND, kind.label() + " has no value to modify");
     }
-    AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     int index = instanceIndex(ctx, payload, kind, existing, current);
     if (value.tag() == Tag.NAME) {
       UniqueNames.check(ctx.objects(), mo, value, existing.get(index));
