@@ -10,7 +10,6 @@ import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.ManagedObject;
-import keyward.server.object.UniqueNames;
 
 /**
  * Modify Attribute (1.4 §4.15, 2.1 §6.1.31): replaces one existing value. 1.x names the value
@@ -48,7 +47,7 @@ public final class ModifyAttributeHandler implements OperationHandler {
     }
     int index = instanceIndex(ctx, payload, kind, existing, current);
     if (value.tag() == Tag.NAME) {
-      UniqueNames.check(ctx.objects(), mo, value, existing.get(index));
+      AttributePayloads.checkNewName(ctx, value, existing.get(index));
     }
     mo.attributes().replaceInstance(kind, index, value);
     ctx.objects().save(mo);
