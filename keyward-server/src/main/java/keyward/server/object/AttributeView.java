@@ -71,7 +71,11 @@ public final class AttributeView {
     return out;
   }
 
-  /** The attributes present, once each, in {@link #listed} order. */
+  /**
+   * The attributes present, once each, in {@link #listed} order except that vendor attributes
+   * are sorted by vendor and name (Get Attribute List in TL-M-3-21 lists x-Barcode before x-ID,
+   * where Get Attributes gives them in the order they were set).
+   */
   public static List<AttributeRef> kinds(ManagedObject mo, Instant now, KmipVersion v) {
     List<AttributeRef> out = new ArrayList<>();
     for (Item a : listed(mo, now, v)) {
@@ -80,6 +84,9 @@ public final class AttributeView {
         out.add(k);
       }
     }
+    // a stable sort: the standard attributes keep their order after the vendor ones
+    out.sort(Comparator.comparingInt((AttributeRef r) -> r.isVendor() ? 0 : 1)
+        .thenComparing(r -> r.isVendor() ? r.vendor() + "-" + r.name() : ""));
     return out;
   }
 
@@ -105,5 +112,10 @@ public final class AttributeView {
         int i = LEADING.indexOf(r.tag());
         return i < 0 ? LEADING.size() : i;
       })
-      .thenComparing(r -> r.isVendor() ? "" : AttributeRules.name(r.tag()));
+      .thenComparing(r -> r.isVendor() ? "" : sortName(r.tag()));
+
+  /** The reference answers list Key Format Type (a 2.x attribute) right after Digest (SKFF-M-9-21). */
+  private static String sortName(int tag) {
+    return tag == Tag.KEY_FORMAT_TYPE ? "Digest Key Format Type" : AttributeRules.name(tag);
+  }
 }

@@ -105,7 +105,8 @@ public final class LocateFilter {
       return;
     }
     if (tag == Tag.NAME) {
-      String value = UniqueNames.nameValue(a);
+      String value = a instanceof Item.Structure n
+          && n.first(Tag.NAME_VALUE).orElse(null) instanceof Item.TextString t ? t.value() : null;
       if (value == null) {
         throw KmipException.invalidField("a Name to locate needs a Name Value");
       }

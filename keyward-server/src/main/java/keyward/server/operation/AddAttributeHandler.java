@@ -9,7 +9,6 @@ import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.ManagedObject;
-import keyward.server.object.UniqueNames;
 
 /**
  * Add Attribute (1.4 §4.14, 2.1 §6.1.2): a new value of an attribute the client may set; a
@@ -41,7 +40,7 @@ public final class AddAttributeHandler implements OperationHandler {
       AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     }
     if (value.tag() == Tag.NAME) {
-      UniqueNames.check(ctx.objects(), mo, value, null);
+      AttributePayloads.checkNewName(ctx, value, null);
     }
     mo.attributes().add(value);
     ctx.objects().save(mo);

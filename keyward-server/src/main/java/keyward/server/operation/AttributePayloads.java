@@ -6,6 +6,7 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
 import keyward.server.object.ManagedObject;
+import keyward.server.object.Names;
 
 /** Request and response pieces the attribute operations share (2.x shapes, see PayloadShapes). */
 final class AttributePayloads {
@@ -29,6 +30,18 @@ final class AttributePayloads {
           + " Attribute holds exactly one attribute");
     }
     return s.items().getFirst();
+  }
+
+  /**
+   * A Name being added, or replacing {@code replaced}, must not be in use by any live object of
+   * the caller, this one included (BL-M-8-21); replacing a Name by the same value is no change.
+   */
+  static void checkNewName(OperationContext ctx, Item name, Item replaced) throws Exception {
+    String value = Names.value(name);
+    if (replaced != null && value.equals(Names.value(replaced))) {
+      return;
+    }
+    Names.checkUnique(ctx.objects(), List.of(name), null);
   }
 
   /** The 1.x Attribute Index PayloadShapes carries as an internal field, or -1 when absent. */

@@ -10,7 +10,6 @@ import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.ManagedObject;
-import keyward.server.object.UniqueNames;
 
 /**
  * Modify Attribute (1.4 §4.15, 2.1 §6.1.31): replaces one existing value. 1.x names the value
@@ -40,14 +39,15 @@ public final class ModifyAttributeHandler implements OperationHandler {
       throw KmipException.invalidField("Current Attribute and New Attribute name different attributes");
     }
     AttributeRules.checkClientMaySet(value, mo.objectType(), ctx.version());
+    // the rules come before existence: a read-only or state-bound attribute is refused as such
+    AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     List<Item> existing = mo.attributes().instances(kind);
     if (existing.isEmpty()) {
       throw new KmipException(ResultReason.ATTRIBUTE_NOT_FOUND, kind.label() + " has no value to modify");
     }
-    AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     int index = instanceIndex(ctx, payload, kind, existing, current);
     if (value.tag() == Tag.NAME) {
-      UniqueNames.check(ctx.objects(), mo, value, existing.get(index));
+      AttributePayloads.checkNewName(ctx, value, existing.get(index));
     }
     mo.attributes().replaceInstance(kind, index, value);
     ctx.objects().save(mo);

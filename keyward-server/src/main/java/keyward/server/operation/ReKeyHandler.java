@@ -15,6 +15,7 @@ import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.AttributeSet;
+import keyward.server.object.AttributeTable;
 import keyward.server.object.KeyBlocks;
 import keyward.server.object.Lifecycle;
 import keyward.server.object.ManagedObject;
@@ -94,8 +95,8 @@ public final class ReKeyHandler implements OperationHandler {
       Instant now) {
     AttributeSet out = new AttributeSet();
     for (Item a : old.attributes().items()) {
-      AttributeRules.Rule rule = AttributeRules.rule(a.tag());
-      if (rule != null && rule.init() != AttributeRules.Init.SERVER && !NOT_COPIED.contains(a.tag())
+      AttributeTable.Rule rule = AttributeRules.rule(a.tag());
+      if (rule != null && rule.init() != AttributeTable.Init.SERVER && !NOT_COPIED.contains(a.tag())
           && !DATES.contains(a.tag())) {
         out.add(a);
       }

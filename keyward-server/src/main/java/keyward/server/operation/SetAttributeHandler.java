@@ -9,7 +9,6 @@ import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.ManagedObject;
-import keyward.server.object.UniqueNames;
 
 /**
  * Set Attribute (2.0+, 2.1 §6.1.49): adds the attribute when the object has no value of it,
@@ -42,7 +41,7 @@ public final class SetAttributeHandler implements OperationHandler {
       AttributeRules.checkClientMayChange(value.tag(), mo.state(ctx.now()));
     }
     if (value.tag() == Tag.NAME) {
-      UniqueNames.check(ctx.objects(), mo, value, existing.isEmpty() ? null : existing.getFirst());
+      AttributePayloads.checkNewName(ctx, value, existing.isEmpty() ? null : existing.getFirst());
     }
     if (existing.isEmpty()) {
       mo.attributes().add(value);

@@ -121,6 +121,8 @@ class GetAttributesHandlerTest {
     String id = aesKey(h);
     h.caller = new Caller("mallory", "127.0.0.1:2");
     assertFailed(h.call(KmipVersion.V2_1, Operation.GET_ATTRIBUTES, uid(id), ref(Tag.STATE)),
+        ResultReason.OBJECT_NOT_FOUND);
+    assertFailed(h.call(KmipVersion.V1_4, Operation.GET_ATTRIBUTES, uid(id), attributeName("State")),
         ResultReason.ITEM_NOT_FOUND);
   }
 }

@@ -49,6 +49,15 @@ class ModifyAttributeHandlerTest {
         v1("Activation Date", null, date(Tag.ATTRIBUTE_VALUE, h.clock.instant()))), ResultReason.PERMISSION_DENIED);
   }
 
+  /** The state rule is reported even when the object has no value of the attribute yet. */
+  @Test
+  void stateRuleComesBeforeExistence() throws Exception {
+    String id = aesKey(h);
+    setState(h, id, State.ACTIVE);
+    assertFailed(h.call(KmipVersion.V2_1, Operation.MODIFY_ATTRIBUTE, uid(id),
+        newAttr(date(Tag.ACTIVATION_DATE, h.clock.instant()))), ResultReason.WRONG_KEY_LIFECYCLE_STATE);
+  }
+
   /** SKFF-M-9-14: 1.x modify by name answers with the new value. */
   @Test
   void v14ModifiesIndexZeroAndAnswersWithTheNewValue() throws Exception {
