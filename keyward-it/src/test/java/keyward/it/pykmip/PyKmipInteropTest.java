@@ -114,9 +114,9 @@ class PyKmipInteropTest {
       case "destroy_active_refused" ->
           assertThat(detail).isEqualTo(version.equals("1.2") ? "PERMISSION_DENIED" : "WRONG_KEY_LIFECYCLE_STATE");
       // 2.x has Object Not Found and Object Destroyed (BL-M-4-21 expects the former); 1.x has
-      // neither and gets Item Not Found and Permission Denied (ReasonsByVersion).
+      // neither: Item Not Found, and Illegal Operation for a destroyed object (KMIP 1.4 Table 338).
       case "get_unknown_id" -> assertThat(detail).isEqualTo(version.equals("1.2") ? "ITEM_NOT_FOUND" : "OBJECT_NOT_FOUND");
-      case "get_destroyed" -> assertThat(detail).isEqualTo(version.equals("1.2") ? "PERMISSION_DENIED" : "OBJECT_DESTROYED");
+      case "get_destroyed" -> assertThat(detail).isEqualTo(version.equals("1.2") ? "ILLEGAL_OPERATION" : "OBJECT_DESTROYED");
       default -> { }
     }
   }
