@@ -40,18 +40,13 @@ public final class SqliteObjectStore implements ObjectStore {
 
   /**
    * @param readConnections connections for read-only transactions (1 to 64)
-   * @param maxBatch how many transactions the committer lets into one commit while more are
-   *     queued (1 to 10,000)
    * @param maxDatabaseBytes a size limit for the database file, past which writes fail as if the
    *     disk were full; 0 for none
    */
-  public record Options(int readConnections, int maxBatch, long maxDatabaseBytes) {
+  public record Options(int readConnections, long maxDatabaseBytes) {
     public Options {
       if (readConnections < 1 || readConnections > 64) {
         throw new IllegalArgumentException("readConnections must be 1..64");
-      }
-      if (maxBatch < 1 || maxBatch > 10_000) {
-        throw new IllegalArgumentException("maxBatch must be 1..10000");
       }
       if (maxDatabaseBytes < 0) {
         throw new IllegalArgumentException("maxDatabaseBytes must be >= 0");
@@ -59,11 +54,11 @@ public final class SqliteObjectStore implements ObjectStore {
     }
 
     public static Options defaults() {
-      return new Options(4, 512, 0);
+      return new Options(4, 0);
     }
 
     public Options withMaxDatabaseBytes(long bytes) {
-      return new Options(readConnections, maxBatch, bytes);
+      return new Options(readConnections, bytes);
     }
   }
 
@@ -120,8 +115,7 @@ public final class SqliteObjectStore implements ObjectStore {
       Migrations.apply(writerConnection, database);
       syncDirectory(directory);
       ReadPool readers = new ReadPool(options.readConnections(), () -> openReader(database));
-      GroupCommitWriter writer =
-          new GroupCommitWriter(writerConnection, database, options.maxBatch());
+      GroupCommitWriter writer = new GroupCommitWriter(writerConnection, database);
       return new SqliteObjectStore(database, lockChannel, lock, writerConnection, writer, readers);
     } catch (IOException e) {
       closeQuietly(writerConnection, lockChannel);
@@ -151,6 +145,8 @@ public final class SqliteObjectStore implements ObjectStore {
     try {
       requirePragma(db, "journal_mode = WAL", "wal", database);
       requirePragma(db, "synchronous = FULL", "2", database);
+      // The WAL is reused from its start after each checkpoint; this trims it back after a burst.
+      db.execute("PRAGMA journal_size_limit = " + (64L << 20));
       db.execute("PRAGMA foreign_keys = ON");
       if (options.maxDatabaseBytes() > 0) {
         long pageSize = queryLong(db, "PRAGMA page_size");

@@ -48,7 +48,11 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
   void committedDataSurvivesCloseAndReopen() throws Exception {
     insert(store, object("k", "alice", name("kept")));
     store.close();
-    store = SqliteObjectStore.open(temp.resolve("data"));
+    // A clean close folds the log into the database file: one file to copy or back up.
+    Path data = temp.resolve("data");
+    assertThat(data.resolve(SqliteObjectStore.DATABASE_FILE + "-wal")).doesNotExist();
+    assertThat(data.resolve(SqliteObjectStore.DATABASE_FILE)).isNotEmptyFile();
+    store = SqliteObjectStore.open(data);
     assertThat(get(store, "k").object()).isEqualTo(secretBytes("k"));
     assertThat(uidsMatching(store, new Criterion.TextEquals(NAME, "kept"))).containsExactly("k");
   }
@@ -146,6 +150,20 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
     }
     assertThat(acknowledged).hasSizeGreaterThan(10);
     assertThat(locateAll()).containsExactlyElementsOf(acknowledged);
+
+    // Work that swallows the failure still fails: whatever else it wrote is undone.
+    StoredObject first = get(store, acknowledged.getFirst());
+    assertThatThrownBy(() -> store.inTransaction(false, tx -> {
+      tx.update(withState(first, 3, name("changed"))); // Same size: fits even when full.
+      try {
+        tx.insert(bigObject("too-big"));
+      } catch (StoreException swallowed) {
+        // Carry on as if nothing happened.
+      }
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("full");
+    assertThat(get(store, acknowledged.getFirst()).revision()).isZero();
+    assertThat(get(store, "too-big")).isNull();
 
     // Concurrent writers against the full file: each is either acknowledged or told why.
     ConcurrentLinkedQueue<String> later = new ConcurrentLinkedQueue<>();
