@@ -113,6 +113,7 @@ public final class SqliteObjectStore implements ObjectStore {
       FileLock lock = tryLock(lockChannel, directory);
       writerConnection = openWriter(database, options);
       Migrations.apply(writerConnection, database);
+      requireWritable(writerConnection, database);
       syncDirectory(directory);
       ReadPool readers = new ReadPool(options.readConnections(), () -> openReader(database));
       GroupCommitWriter writer = new GroupCommitWriter(writerConnection, database);
@@ -159,6 +160,23 @@ public final class SqliteObjectStore implements ObjectStore {
     } catch (StoreException e) {
       closeQuietly(db, null);
       throw e;
+    }
+  }
+
+  /**
+   * SQLite quietly opens a file it may not write (permissions, immutable, read-only mount) in
+   * read-only mode; find that out now rather than at the first acknowledged-looking write.
+   */
+  private static void requireWritable(StoreConnection db, Path database) throws StoreException {
+    try {
+      db.execute("BEGIN IMMEDIATE");
+      try {
+        db.execute("INSERT INTO schema_version (version, applied_at) VALUES (-1, 'write check')");
+      } finally {
+        db.executeQuietly("ROLLBACK");
+      }
+    } catch (SQLException e) {
+      throw SqliteErrors.map("checking that the database takes writes", database, e);
     }
   }
 

@@ -4,9 +4,13 @@ import static keyward.store.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,6 +31,7 @@ import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
 import keyward.spi.store.StoreTransaction;
 import keyward.spi.store.StoredObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +118,56 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot be opened")
         .hasMessageContaining(SqliteObjectStore.DATABASE_FILE);
+  }
+
+  @Test
+  void aDatabaseFileThatRefusesWritesGivesAClearErrorAtOpen() throws Exception {
+    insert(store, object("k", "alice"));
+    store.close();
+    Path file = temp.resolve("data").resolve(SqliteObjectStore.DATABASE_FILE);
+    makeUnwritable(file);
+    try {
+      assertThatThrownBy(() -> SqliteObjectStore.open(temp.resolve("data")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("read-only")
+          .hasMessageContaining(SqliteObjectStore.DATABASE_FILE);
+    } finally {
+      makeWritable(file);
+    }
+  }
+
+  /**
+   * Read-only permissions stop anyone but root; for root (as in CI here) the immutable attribute
+   * does. If neither works on this machine the test is reported as skipped, not passed.
+   */
+  private static void makeUnwritable(Path file) throws Exception {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    if (refusesWrites(file)) {
+      return;
+    }
+    try {
+      new ProcessBuilder("chattr", "+i", file.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // No chattr: checked below.
+    }
+    Assumptions.assumeTrue(refusesWrites(file), "cannot make a file unwritable here");
+  }
+
+  private static void makeWritable(Path file) throws Exception {
+    try {
+      new ProcessBuilder("chattr", "-i", file.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // Was not made immutable.
+    }
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  private static boolean refusesWrites(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   @Test
