@@ -75,6 +75,8 @@ public final class SqliteObjectStore implements ObjectStore {
   private final GroupCommitWriter writer;
   private final ReadPool readers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The read connection the current thread's read transaction holds, if any. */
+  private final ThreadLocal<StoreConnection> readingOn = new ThreadLocal<>();
 
   private SqliteObjectStore(Path database, FileChannel lockChannel, FileLock lock,
       StoreConnection writerConnection, GroupCommitWriter writer, ReadPool readers) {
@@ -105,6 +107,10 @@ public final class SqliteObjectStore implements ObjectStore {
       throw new StoreException("cannot create the data directory " + directory + ": " + e, e);
     }
     Path database = directory.resolve(DATABASE_FILE);
+    if (database.toString().contains("?")) {
+      // The driver reads what follows '?' in its URL as connection parameters.
+      throw new StoreException("the data directory path must not contain '?': " + directory);
+    }
     FileChannel lockChannel = null;
     StoreConnection writerConnection = null;
     try {
@@ -165,7 +171,7 @@ public final class SqliteObjectStore implements ObjectStore {
 
   /**
    * SQLite quietly opens a file it may not write (permissions, immutable, read-only mount) in
-   * read-only mode; find that out now rather than at the first acknowledged-looking write.
+   * read-only mode; find that out at open rather than at the first write.
    */
   private static void requireWritable(StoreConnection db, Path database) throws StoreException {
     try {
@@ -250,11 +256,23 @@ public final class SqliteObjectStore implements ObjectStore {
   }
 
   private <T> T read(Work<T> work) throws Exception {
+    StoreConnection outer = readingOn.get();
+    if (outer != null) {
+      // A read nested in a read shares the outer one's connection and snapshot: taking a second
+      // connection could wait forever once every connection is held by an outer read.
+      SqlTransaction tx = new SqlTransaction(outer, database, true);
+      try {
+        return work.run(tx);
+      } finally {
+        tx.end();
+      }
+    }
     StoreConnection db = readers.acquire();
     boolean reusable = false;
+    readingOn.set(db);
     try {
       try {
-        db.execute("BEGIN"); // Deferred: the snapshot is taken at the first read.
+        db.executePrepared("BEGIN"); // Deferred: the snapshot is taken at the first read.
       } catch (SQLException e) {
         throw SqliteErrors.map("starting a read transaction", database, e);
       }
@@ -266,13 +284,14 @@ public final class SqliteObjectStore implements ObjectStore {
         reusable = endRead(db);
       }
     } finally {
+      readingOn.remove();
       readers.release(db, reusable);
     }
   }
 
   private static boolean endRead(StoreConnection db) {
     try {
-      db.execute("ROLLBACK");
+      db.executePrepared("ROLLBACK");
       return true;
     } catch (SQLException e) {
       return false;

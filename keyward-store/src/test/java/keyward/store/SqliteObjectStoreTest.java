@@ -400,6 +400,26 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
   }
 
   @Test
+  void readsNestedInReadsDoNotExhaustTheConnections() throws Exception {
+    insert(store, object("k", "alice"));
+    int threads = 4 * SqliteObjectStore.Options.defaults().readConnections();
+    CountDownLatch allInside = new CountDownLatch(threads);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> store.inTransaction(true, outer -> {
+          allInside.countDown();
+          allInside.await(1, TimeUnit.SECONDS); // Pile up holders of the outer connections.
+          return store.inTransaction(true, inner -> inner.get("k").orElseThrow().owner());
+        })));
+      }
+      for (Future<String> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("alice");
+      }
+    }
+  }
+
+  @Test
   void aWriteNestedInAWriteIsRefusedAndTheOuterRollsBack() throws Exception {
     assertThatThrownBy(() -> store.inTransaction(false, tx -> {
       tx.insert(object("outer", "alice"));
