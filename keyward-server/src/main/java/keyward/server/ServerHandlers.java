@@ -8,6 +8,8 @@ import keyward.server.batch.ProtocolNegotiation;
 import keyward.server.operation.ActivateHandler;
 import keyward.server.operation.AddAttributeHandler;
 import keyward.server.operation.AdjustAttributeHandler;
+import keyward.server.operation.ArchiveHandler;
+import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DestroyHandler;
@@ -15,12 +17,18 @@ import keyward.server.operation.DiscoverVersionsHandler;
 import keyward.server.operation.GetAttributeListHandler;
 import keyward.server.operation.GetAttributesHandler;
 import keyward.server.operation.GetHandler;
+import keyward.server.operation.GetUsageAllocationHandler;
+import keyward.server.operation.InteropHandler;
 import keyward.server.operation.LocateHandler;
+import keyward.server.operation.LogHandler;
 import keyward.server.operation.ModifyAttributeHandler;
+import keyward.server.operation.ObtainLeaseHandler;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.ReKeyHandler;
+import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
 import keyward.server.operation.SetAttributeHandler;
@@ -50,6 +58,12 @@ public final class ServerHandlers {
     handlers.add(new ActivateHandler());
     handlers.add(new RevokeHandler());
     handlers.add(new DestroyHandler());
+    handlers.add(new ArchiveHandler());
+    handlers.add(new RecoverHandler());
+    handlers.add(new CheckHandler());
+    handlers.add(new ObtainLeaseHandler());
+    handlers.add(new GetUsageAllocationHandler());
+    handlers.add(new ReKeyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());
@@ -59,6 +73,9 @@ public final class ServerHandlers {
     handlers.add(new ModifyAttributeHandler());
     handlers.add(new DeleteAttributeHandler());
     handlers.add(new AdjustAttributeHandler());
+    // test control (2.x interop profiles)
+    handlers.add(new InteropHandler());
+    handlers.add(new LogHandler());
     return handlers;
   }
 }

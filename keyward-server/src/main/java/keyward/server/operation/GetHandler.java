@@ -3,6 +3,7 @@ package keyward.server.operation;
 import java.util.Optional;
 import keyward.kmip.spec.KeyFormatType;
 import keyward.kmip.spec.KeyWrapType;
+import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
@@ -17,7 +18,7 @@ import keyward.server.object.Transitions;
  * Get (1.4 §4.11, 2.1 §6.1.19): the object itself. A key comes back in the format it was
  * registered or created in, or converted between Raw and Transparent Symmetric Key; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
- * destroyed one (Object Destroyed, BL-M-8-21), a Sensitive one (only wrapped, which this server
+ * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one (only wrapped, which this server
  * does not do yet: BL-M-12-21), a non-Extractable one. Serving the object clears Fresh
  * (BL-M-13-21).
  */
@@ -33,7 +34,10 @@ public final class GetHandler implements OperationHandler {
     String uid = Payloads.uniqueIdentifier(context, payload);
     ManagedObject mo = Payloads.online(context, uid);
     if (Transitions.destroyed(mo.state(context.now())) || mo.object() == null) {
-      throw new KmipException(ResultReason.OBJECT_DESTROYED, "the object is destroyed: its key material is gone");
+      // 1.4 Table 338: "the server only has attributes for this object" is Illegal Operation
+      throw new KmipException(context.version().atLeast(KmipVersion.V2_0)
+          ? ResultReason.OBJECT_DESTROYED : ResultReason.ILLEGAL_OPERATION,
+          "the object is destroyed: its key material is gone");
     }
     if (payload.first(Tag.KEY_WRAPPING_SPECIFICATION).isPresent()) {
       throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server does not wrap keys yet");

@@ -92,13 +92,13 @@ class GetHandlerTest {
     assertThat(Kmip.call(h, KmipVersion.V2_1, Operation.GET, uid).resultReason()).isEqualTo(ResultReason.OBJECT_NOT_FOUND);
   }
 
-  /** BL-M-8-21: Get after Destroy is Object Destroyed (1.x: Permission Denied). */
+  /** BL-M-8-21: Get after Destroy is Object Destroyed; 1.4 Table 338 says Illegal Operation. */
   @Test
   void aDestroyedObjectIsObjectDestroyed() throws Exception {
     String uid = Kmip.registerAes(h, KmipVersion.V2_1);
     ok(Kmip.call(h, KmipVersion.V2_1, Operation.DESTROY, uid));
     assertThat(Kmip.call(h, KmipVersion.V2_1, Operation.GET, uid).resultReason()).isEqualTo(ResultReason.OBJECT_DESTROYED);
-    assertThat(Kmip.call(h, KmipVersion.V1_4, Operation.GET, uid).resultReason()).isEqualTo(ResultReason.PERMISSION_DENIED);
+    assertThat(Kmip.call(h, KmipVersion.V1_4, Operation.GET, uid).resultReason()).isEqualTo(ResultReason.ILLEGAL_OPERATION);
   }
 
   /** BL-M-12-21: a Sensitive object is not served unwrapped (1.2 has no Sensitive reason). */
