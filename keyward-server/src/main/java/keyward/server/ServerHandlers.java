@@ -5,11 +5,33 @@ import java.util.List;
 import java.util.function.Supplier;
 import keyward.kmip.spec.ObjectType;
 import keyward.server.batch.ProtocolNegotiation;
+import keyward.server.operation.ActivateHandler;
+import keyward.server.operation.AddAttributeHandler;
+import keyward.server.operation.AdjustAttributeHandler;
+import keyward.server.operation.ArchiveHandler;
+import keyward.server.operation.CheckHandler;
+import keyward.server.operation.CreateHandler;
+import keyward.server.operation.DeleteAttributeHandler;
+import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.GetAttributeListHandler;
+import keyward.server.operation.GetAttributesHandler;
+import keyward.server.operation.GetHandler;
+import keyward.server.operation.GetUsageAllocationHandler;
+import keyward.server.operation.InteropHandler;
+import keyward.server.operation.LocateHandler;
+import keyward.server.operation.LogHandler;
+import keyward.server.operation.ModifyAttributeHandler;
+import keyward.server.operation.ObtainLeaseHandler;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.ReKeyHandler;
+import keyward.server.operation.RecoverHandler;
+import keyward.server.operation.RegisterHandler;
+import keyward.server.operation.RevokeHandler;
+import keyward.server.operation.SetAttributeHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -18,7 +40,8 @@ public final class ServerHandlers {
 
   /** Object types the server stores; Query answers with these. */
   public static final List<ObjectType> OBJECT_TYPES = List.of(
-      ObjectType.SYMMETRIC_KEY, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT);
+      ObjectType.CERTIFICATE, ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
+      ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT);
 
   private ServerHandlers() {}
 
@@ -28,6 +51,31 @@ public final class ServerHandlers {
     handlers.add(new DiscoverVersionsHandler(negotiation));
     handlers.add(new QueryHandler(table, OBJECT_TYPES, SERVER_VERSION));
     handlers.add(new PingHandler());
+    // objects and their lifecycle
+    handlers.add(new CreateHandler(crypto));
+    handlers.add(new RegisterHandler(crypto));
+    handlers.add(new GetHandler());
+    handlers.add(new ActivateHandler());
+    handlers.add(new RevokeHandler());
+    handlers.add(new DestroyHandler());
+    handlers.add(new ArchiveHandler());
+    handlers.add(new RecoverHandler());
+    handlers.add(new CheckHandler());
+    handlers.add(new ObtainLeaseHandler());
+    handlers.add(new GetUsageAllocationHandler());
+    handlers.add(new ReKeyHandler(crypto));
+    // attributes and Locate
+    handlers.add(new LocateHandler());
+    handlers.add(new GetAttributesHandler());
+    handlers.add(new GetAttributeListHandler());
+    handlers.add(new AddAttributeHandler());
+    handlers.add(new SetAttributeHandler());
+    handlers.add(new ModifyAttributeHandler());
+    handlers.add(new DeleteAttributeHandler());
+    handlers.add(new AdjustAttributeHandler());
+    // test control (2.x interop profiles)
+    handlers.add(new InteropHandler());
+    handlers.add(new LogHandler());
     return handlers;
   }
 }

@@ -21,7 +21,8 @@ public final class ReasonsByVersion {
           NOT_AUTHORISED,
           SENSITIVE,
           NOT_EXTRACTABLE,
-          OBJECT_DESTROYED -> ResultReason.PERMISSION_DENIED;
+          OBJECT_DESTROYED,
+          USAGE_LIMIT_EXCEEDED -> ResultReason.PERMISSION_DENIED; // TC-51-12: allocation refused
       case OBJECT_NOT_FOUND, ATTRIBUTE_NOT_FOUND, ATTRIBUTE_INSTANCE_NOT_FOUND ->
           ResultReason.ITEM_NOT_FOUND;
       case ATTRIBUTE_SINGLE_VALUED,

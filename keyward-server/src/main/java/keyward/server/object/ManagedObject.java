@@ -75,6 +75,11 @@ public final class ManagedObject {
         .orElse(State.PRE_ACTIVE);
   }
 
+  /** Stores a new state; the caller has checked the transition (see {@link Transitions}). */
+  public void setState(State state) {
+    attributes.set(new Item.Enumeration(Tag.STATE, state.value()));
+  }
+
   /** The state now: stored state with due Activation and Deactivation Dates applied. */
   public State state(Instant now) {
     return Lifecycle.effectiveState(storedState(), attributes, now);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import keyward.kmip.codec.DecodeException;
 import keyward.kmip.codec.TtlvCodec;
 import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.State;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
@@ -50,11 +51,14 @@ public final class ObjectService {
     return now;
   }
 
-  /** The object, or Item Not Found when it does not exist or the caller may not see it. */
+  /**
+   * The object, or Object Not Found (2.x; 1.x clients get Item Not Found) when it does not
+   * exist or the caller may not see it (BL-M-4-21).
+   */
   public ManagedObject get(String uniqueIdentifier) throws KmipException, StoreException {
     Optional<StoredObject> found = tx.get(uniqueIdentifier);
     if (found.isEmpty() || !visible(found.get())) {
-      throw KmipException.notFound("object " + uniqueIdentifier);
+      throw new KmipException(ResultReason.OBJECT_NOT_FOUND, "object " + uniqueIdentifier + " not found");
     }
     return decode(found.get());
   }

@@ -1,0 +1,98 @@
+package keyward.server.operation;
+
+import java.util.Optional;
+import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.KeyWrapType;
+import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+import keyward.server.KmipException;
+import keyward.server.object.KeyBlocks;
+import keyward.server.object.ManagedObject;
+import keyward.server.object.Transitions;
+
+/**
+ * Get (1.4 §4.11, 2.1 §6.1.19): the object itself. A key comes back in the format it was
+ * registered or created in, or converted between Raw and Transparent Symmetric Key; any other
+ * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
+ * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one (only wrapped, which this server
+ * does not do yet: BL-M-12-21), a non-Extractable one. Serving the object clears Fresh
+ * (BL-M-13-21).
+ */
+public final class GetHandler implements OperationHandler {
+
+  @Override
+  public Operation operation() {
+    return Operation.GET;
+  }
+
+  @Override
+  public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
+    String uid = Payloads.uniqueIdentifier(context, payload);
+    ManagedObject mo = Payloads.online(context, uid);
+    if (Transitions.destroyed(mo.state(context.now())) || mo.object() == null) {
+      // 1.4 Table 338: "the server only has attributes for this object" is Illegal Operation
+      throw new KmipException(context.version().atLeast(KmipVersion.V2_0)
+          ? ResultReason.OBJECT_DESTROYED : ResultReason.ILLEGAL_OPERATION,
+          "the object is destroyed: its key material is gone");
+    }
+    if (payload.first(Tag.KEY_WRAPPING_SPECIFICATION).isPresent()) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server does not wrap keys yet");
+    }
+    Optional<Integer> wrapType = Payloads.enumeration(payload, Tag.KEY_WRAP_TYPE);
+    if (wrapType.isPresent() && wrapType.get() != KeyWrapType.NOT_WRAPPED.value()
+        && wrapType.get() != KeyWrapType.AS_REGISTERED.value()) {
+      throw new KmipException(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED, "unknown Key Wrap Type");
+    }
+    if (payload.first(Tag.KEY_COMPRESSION_TYPE).isPresent()) {
+      throw new KmipException(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
+          "this server does not compress elliptic curve keys");
+    }
+    if (flag(mo, Tag.SENSITIVE, false)) {
+      throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released wrapped");
+    }
+    if (!flag(mo, Tag.EXTRACTABLE, true)) {
+      throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
+    }
+    Item.Structure object = inFormat(mo, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    if (flag(mo, Tag.FRESH, false)) {
+      mo.attributes().set(new Item.Boolean(Tag.FRESH, false)); // served now (1.4 §3.34)
+      context.objects().save(mo);
+    }
+    return Payloads.response(new Item.Enumeration(Tag.OBJECT_TYPE, mo.objectType().value()),
+        Payloads.uid(uid), object);
+  }
+
+  private static Item.Structure inFormat(ManagedObject mo, Optional<Integer> asked) throws KmipException {
+    Item.Structure object = mo.object();
+    if (asked.isEmpty()) {
+      return object;
+    }
+    KeyFormatType want = KeyFormatType.fromValue(asked.get());
+    Optional<Item.Structure> block = KeyBlocks.keyBlock(object);
+    if (want == null || block.isEmpty()) {
+      throw formatRefused();
+    }
+    if (KeyBlocks.format(block.get()).orElse(null) == want) {
+      return object;
+    }
+    if (mo.objectType() != ObjectType.SYMMETRIC_KEY) {
+      throw formatRefused();
+    }
+    Item.Structure converted = KeyBlocks.convertSymmetric(block.get(), want).orElseThrow(GetHandler::formatRefused);
+    return KeyBlocks.replace(object, Tag.KEY_BLOCK, converted);
+  }
+
+  private static KmipException formatRefused() {
+    return new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED,
+        "the object is available in its own format (and symmetric keys in Raw or Transparent Symmetric Key)");
+  }
+
+  private static boolean flag(ManagedObject mo, int tag, boolean dflt) {
+    return mo.attributes().first(tag).filter(Item.Boolean.class::isInstance)
+        .map(i -> ((Item.Boolean) i).value()).orElse(dflt);
+  }
+}

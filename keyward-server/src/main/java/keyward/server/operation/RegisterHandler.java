@@ -1,0 +1,69 @@
+package keyward.server.operation;
+
+import java.util.List;
+import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+import keyward.server.KmipException;
+import keyward.server.object.AttributeSet;
+import keyward.server.object.KeyBlocks;
+import keyward.server.object.Names;
+import keyward.server.object.ServerAttributes;
+import keyward.spi.crypto.CryptoEngine;
+
+/**
+ * Register (1.4 §4.3, 2.1 Register): stores an object the client supplies, with the client's
+ * attributes and the server-set ones (Digest over the registered format, Cryptographic
+ * Algorithm and Length from the key block or certificate). The new identifier becomes the ID
+ * Placeholder.
+ */
+public final class RegisterHandler implements OperationHandler {
+  private static final ObjectType[] OBJECTS = {
+      ObjectType.CERTIFICATE, ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
+      ObjectType.SPLIT_KEY, ObjectType.TEMPLATE, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT,
+      ObjectType.PGP_KEY};
+
+  private final CryptoEngine crypto;
+
+  public RegisterHandler(CryptoEngine crypto) {
+    this.crypto = crypto;
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.REGISTER;
+  }
+
+  @Override
+  public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
+    ObjectType type = Payloads.objectType(payload);
+    Item.Structure object = object(type, payload);
+    List<Item> client = Payloads.clientAttributes(Payloads.attributes(payload), type, context);
+    AttributeSet given = new AttributeSet(client);
+    List<Item> derived = RegisteredObjects.check(type, object, given);
+    Names.checkUnique(context.objects(), given.all(Tag.NAME), null);
+    String uid = context.objects().newUniqueIdentifier();
+    AttributeSet set = ServerAttributes.forNewObject(uid, type, object, client, derived,
+        ServerAttributes.Origin.REGISTERED, context.now(), crypto);
+    context.objects().insert(uid, type, object, set);
+    context.batch().setIdPlaceholder(uid);
+    return Payloads.response(Payloads.uid(uid));
+  }
+
+  /** The object the Object Type names; Invalid Field when another object came instead. */
+  private static Item.Structure object(ObjectType type, Item.Structure payload) throws KmipException {
+    int tag = KeyBlocks.objectTag(type);
+    Item found = tag < 0 ? null : payload.first(tag).orElse(null);
+    if (found instanceof Item.Structure s) {
+      return s;
+    }
+    for (ObjectType other : OBJECTS) {
+      if (payload.first(KeyBlocks.objectTag(other)).isPresent()) {
+        throw KmipException.invalidField("Object Type " + type.specName() + " does not match the "
+            + other.specName() + " given");
+      }
+    }
+    return null; // RegisteredObjects names what is missing, or refuses the type first
+  }
+}

@@ -1,0 +1,140 @@
+package keyward.server.operation;
+
+import java.util.List;
+import java.util.Optional;
+import keyward.kmip.spec.CertificateType;
+import keyward.kmip.spec.CryptographicAlgorithm;
+import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+import keyward.server.KmipException;
+import keyward.server.object.AttributeSet;
+import keyward.server.object.Certificates;
+import keyward.server.object.KeyBlocks;
+
+/**
+ * What Register accepts (1.4 §4.3, 2.1 §6.1.45): the object must be the one its Object Type
+ * names, with its mandatory fields; symmetric keys in Raw or Transparent Symmetric Key format
+ * with a length that matches their bytes; other keys, Secret Data, Opaque Objects, Split Keys
+ * and certificates are stored as registered. Returns the attributes taken from the object
+ * itself (a certificate's).
+ */
+final class RegisteredObjects {
+  private RegisteredObjects() {}
+
+  static List<Item> check(ObjectType type, Item.Structure object, AttributeSet given) throws KmipException {
+    switch (type) {
+      case SYMMETRIC_KEY, PUBLIC_KEY, PRIVATE_KEY, SPLIT_KEY, SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE -> { }
+      case TEMPLATE -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+          "Template objects are not supported (deprecated in KMIP 1.3, removed in 2.0): "
+              + "give the attributes themselves");
+      default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+          "this server does not register " + type.specName() + " objects");
+    }
+    if (object == null) {
+      throw KmipException.invalidField("the " + type.specName() + " to register is missing");
+    }
+    if (type == ObjectType.OPAQUE_OBJECT) {
+      require(object, Tag.OPAQUE_DATA_TYPE, Item.Enumeration.class, "Opaque Data Type");
+      require(object, Tag.OPAQUE_DATA_VALUE, Item.ByteString.class, "Opaque Data Value");
+      return List.of();
+    }
+    if (type == ObjectType.CERTIFICATE) {
+      return certificate(object, given);
+    }
+    if (type == ObjectType.SECRET_DATA) {
+      require(object, Tag.SECRET_DATA_TYPE, Item.Enumeration.class, "Secret Data Type");
+    }
+    Item.Structure block = KeyBlocks.keyBlock(object)
+        .orElseThrow(() -> KmipException.invalidField("the " + type.specName() + " has no Key Block"));
+    KeyFormatType format = KeyBlocks.format(block)
+        .orElseThrow(() -> KmipException.invalidField("the Key Block has no known Key Format Type"));
+    if (KeyBlocks.wrapped(block)) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "wrapped key blocks are not supported");
+    }
+    if (KeyBlocks.keyMaterial(block).isEmpty()) {
+      throw KmipException.invalidField("the Key Block has no Key Value with Key Material");
+    }
+    consistent(given, block, Tag.CRYPTOGRAPHIC_ALGORITHM, KeyBlocks.algorithm(block));
+    consistent(given, block, Tag.CRYPTOGRAPHIC_LENGTH, KeyBlocks.length(block));
+    if (type == ObjectType.SYMMETRIC_KEY) {
+      symmetric(format, block, given);
+    }
+    return List.of();
+  }
+
+  private static void symmetric(KeyFormatType format, Item.Structure block, AttributeSet given)
+      throws KmipException {
+    if (format != KeyFormatType.RAW && format != KeyFormatType.TRANSPARENT_SYMMETRIC_KEY) {
+      throw new KmipException(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED,
+          "symmetric keys are registered in Raw or Transparent Symmetric Key format");
+    }
+    byte[] key = KeyBlocks.symmetricKeyBytes(block)
+        .orElseThrow(() -> KmipException.invalidField("the Key Material does not fit its Key Format Type"));
+    Integer alg = KeyBlocks.algorithm(block).orElseGet(() -> enumValue(given, Tag.CRYPTOGRAPHIC_ALGORITHM));
+    if (alg == null) {
+      throw KmipException.invalidField("a symmetric key needs its Cryptographic Algorithm");
+    }
+    Integer length = KeyBlocks.length(block).orElseGet(() -> intValue(given, Tag.CRYPTOGRAPHIC_LENGTH));
+    if (key.length == 0 || length != null && !lengthFits(alg, length, key.length)) {
+      throw KmipException.invalidField("Cryptographic Length does not match the key's bytes");
+    }
+  }
+
+  /** Triple DES lengths count key bits without parity (168 in 24 bytes); others count all. */
+  private static boolean lengthFits(int alg, int length, int bytes) {
+    if (alg == CryptographicAlgorithm.DES3.value()) {
+      return bytes == 24 && (length == 168 || length == 192) || bytes == 16 && (length == 112 || length == 128);
+    }
+    return length == bytes * 8;
+  }
+
+  private static List<Item> certificate(Item.Structure object, AttributeSet given) throws KmipException {
+    int certType = require(object, Tag.CERTIFICATE_TYPE, Item.Enumeration.class, "Certificate Type").value();
+    byte[] value = require(object, Tag.CERTIFICATE_VALUE, Item.ByteString.class, "Certificate Value").value();
+    Integer asked = enumValue(given, Tag.CERTIFICATE_TYPE);
+    if (asked != null && asked != certType) {
+      throw KmipException.invalidField("the Certificate Type attribute differs from the certificate's");
+    }
+    if (certType == CertificateType.X_509.value()) {
+      return Certificates.x509Attributes(value);
+    }
+    return List.of(new Item.Enumeration(Tag.CERTIFICATE_TYPE, certType),
+        new Item.Integer(Tag.CERTIFICATE_LENGTH, value.length));
+  }
+
+  /** An attribute the client gave must agree with the key block's own field. */
+  private static void consistent(AttributeSet given, Item.Structure block, int tag, Optional<Integer> inBlock)
+      throws KmipException {
+    Optional<Item> attr = given.first(tag);
+    if (attr.isEmpty() || inBlock.isEmpty()) {
+      return;
+    }
+    Integer value = attr.get() instanceof Item.Enumeration e ? Integer.valueOf(e.value())
+        : attr.get() instanceof Item.Integer i ? Integer.valueOf(i.value()) : null;
+    if (!inBlock.get().equals(value)) {
+      throw KmipException.invalidField(
+          keyward.server.object.AttributeRules.name(tag) + " differs from the Key Block's");
+    }
+  }
+
+  private static <T extends Item> T require(Item.Structure s, int tag, Class<T> type, String name)
+      throws KmipException {
+    Item i = s.first(tag).orElse(null);
+    if (!type.isInstance(i)) {
+      throw KmipException.invalidField(name + " is required");
+    }
+    return type.cast(i);
+  }
+
+  private static Integer intValue(AttributeSet set, int tag) {
+    return set.first(tag).filter(Item.Integer.class::isInstance).map(i -> ((Item.Integer) i).value()).orElse(null);
+  }
+
+  private static Integer enumValue(AttributeSet set, int tag) {
+    return set.first(tag).filter(Item.Enumeration.class::isInstance)
+        .map(i -> ((Item.Enumeration) i).value()).orElse(null);
+  }
+}
