@@ -6,15 +6,22 @@ import java.util.function.Supplier;
 import keyward.kmip.spec.ObjectType;
 import keyward.server.batch.ProtocolNegotiation;
 import keyward.server.operation.ActivateHandler;
+import keyward.server.operation.AddAttributeHandler;
+import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
+import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.GetAttributeListHandler;
+import keyward.server.operation.GetAttributesHandler;
 import keyward.server.operation.GetHandler;
 import keyward.server.operation.GetUsageAllocationHandler;
 import keyward.server.operation.InteropHandler;
+import keyward.server.operation.LocateHandler;
 import keyward.server.operation.LogHandler;
+import keyward.server.operation.ModifyAttributeHandler;
 import keyward.server.operation.ObtainLeaseHandler;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
@@ -24,6 +31,7 @@ import keyward.server.operation.ReKeyHandler;
 import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
+import keyward.server.operation.SetAttributeHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -56,6 +64,15 @@ public final class ServerHandlers {
     handlers.add(new ObtainLeaseHandler());
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
+    // attributes and Locate
+    handlers.add(new LocateHandler());
+    handlers.add(new GetAttributesHandler());
+    handlers.add(new GetAttributeListHandler());
+    handlers.add(new AddAttributeHandler());
+    handlers.add(new SetAttributeHandler());
+    handlers.add(new ModifyAttributeHandler());
+    handlers.add(new DeleteAttributeHandler());
+    handlers.add(new AdjustAttributeHandler());
     // test control (2.x interop profiles)
     handlers.add(new InteropHandler());
     handlers.add(new LogHandler());

@@ -168,6 +168,11 @@ public final class MessageProcessor {
     Operation op = item.operation();
     OperationHandler handler = operations.get(op);
     if (handler == null || !op.definedIn(version)) {
+      if (!op.definedIn(version)) {
+        // echoing an operation the version does not define would make the answer unwritable
+        return ResponseBatchItem.failure(null, item.uniqueBatchItemID(), ResultReason.OPERATION_NOT_SUPPORTED,
+            "operation not supported");
+      }
       return failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
     }
     try {

@@ -1,21 +1,13 @@
 package keyward.server.object;
 
-import static keyward.server.object.AttributeRules.Applies.ALL;
-import static keyward.server.object.AttributeRules.Applies.ASYMMETRIC;
-import static keyward.server.object.AttributeRules.Applies.CERTIFICATES;
-import static keyward.server.object.AttributeRules.Applies.KEYS;
-import static keyward.server.object.AttributeRules.Applies.KEYS_CERTS;
-import static keyward.server.object.AttributeRules.Applies.PRIVATE_CERTS;
-import static keyward.server.object.AttributeRules.Init.ANY;
-import static keyward.server.object.AttributeRules.Init.CLIENT;
 import static keyward.server.object.AttributeRules.Init.SERVER;
-import static keyward.server.object.AttributeRules.When.ALWAYS;
+import static keyward.server.object.AttributeTable.RULES;
 import static keyward.server.object.AttributeRules.When.NEVER;
 import static keyward.server.object.AttributeRules.When.PRE_ACTIVE;
 import static keyward.server.object.AttributeRules.When.PRE_ACTIVE_OR_ACTIVE;
 
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import keyward.kmip.message.VersionGuard;
 import keyward.kmip.spec.KmipVersion;
@@ -80,97 +72,7 @@ public final class AttributeRules {
   public record Rule(int tag, boolean multiValued, Init init, When modify, When delete,
       Applies appliesTo, KmipVersion since) {}
 
-  private static final Map<Integer, Rule> RULES = new HashMap<>();
-
-  static {
-    // tag, multi, initially set by, client modify, client delete, applies to.
-    // 1.4 limits the lifecycle attributes (State, the dates, Usage Mask) to "All Cryptographic
-    // Objects"; the 2.1 profiles give them to Opaque Objects too (BL-M-5-21), and Process Start
-    // / Protect Stop Date to both halves of a key pair (CS-AC-M-8), so those apply more widely.
-    r(Tag.UNIQUE_IDENTIFIER, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.NAME, true, CLIENT, ALWAYS, ALWAYS, ALL);
-    r(Tag.OBJECT_TYPE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.CRYPTOGRAPHIC_ALGORITHM, false, ANY, NEVER, NEVER, KEYS_CERTS);
-    r(Tag.CRYPTOGRAPHIC_LENGTH, false, ANY, NEVER, NEVER, KEYS_CERTS);
-    r(Tag.CRYPTOGRAPHIC_PARAMETERS, true, CLIENT, ALWAYS, ALWAYS, KEYS_CERTS);
-    r(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS, false, ANY, NEVER, NEVER, ASYMMETRIC);
-    // Certificate Type is server-set per spec, but BL-M-10-21 registers a certificate with it
-    r(Tag.CERTIFICATE_TYPE, false, ANY, NEVER, NEVER, CERTIFICATES);
-    r(Tag.CERTIFICATE_LENGTH, false, SERVER, NEVER, NEVER, CERTIFICATES);
-    r(Tag.X_509_CERTIFICATE_IDENTIFIER, false, SERVER, NEVER, NEVER, CERTIFICATES);
-    r(Tag.X_509_CERTIFICATE_SUBJECT, false, SERVER, NEVER, NEVER, CERTIFICATES);
-    r(Tag.X_509_CERTIFICATE_ISSUER, false, SERVER, NEVER, NEVER, CERTIFICATES);
-    r(Tag.CERTIFICATE_IDENTIFIER, false, SERVER, NEVER, NEVER, CERTIFICATES); // 1.x, deprecated
-    r(Tag.CERTIFICATE_SUBJECT, false, SERVER, NEVER, NEVER, CERTIFICATES); // 1.x, deprecated
-    r(Tag.CERTIFICATE_ISSUER, false, SERVER, NEVER, NEVER, CERTIFICATES); // 1.x, deprecated
-    r(Tag.DIGITAL_SIGNATURE_ALGORITHM, true, SERVER, NEVER, NEVER, CERTIFICATES);
-    r(Tag.DIGEST, true, SERVER, NEVER, NEVER, ALL);
-    r(Tag.OPERATION_POLICY_NAME, false, ANY, ALWAYS, ALWAYS, ALL); // 1.x only
-    r(Tag.CRYPTOGRAPHIC_USAGE_MASK, false, ANY, NEVER, NEVER, ALL);
-    r(Tag.LEASE_TIME, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.USAGE_LIMITS, false, ANY, ALWAYS, ALWAYS, KEYS);
-    r(Tag.STATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.INITIAL_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.ACTIVATION_DATE, false, ANY, PRE_ACTIVE, NEVER, ALL);
-    r(Tag.PROCESS_START_DATE, false, ANY, PRE_ACTIVE, NEVER, KEYS);
-    r(Tag.PROTECT_STOP_DATE, false, ANY, PRE_ACTIVE_OR_ACTIVE, NEVER, KEYS);
-    r(Tag.DEACTIVATION_DATE, false, ANY, PRE_ACTIVE_OR_ACTIVE, NEVER, ALL);
-    r(Tag.DESTROY_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.COMPROMISE_OCCURRENCE_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.COMPROMISE_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.REVOCATION_REASON, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.ARCHIVE_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.OBJECT_GROUP, true, ANY, ALWAYS, ALWAYS, ALL);
-    r(Tag.FRESH, false, ANY, NEVER, NEVER, ALL);
-    r(Tag.LINK, true, ANY, ALWAYS, ALWAYS, ALL);
-    r(Tag.APPLICATION_SPECIFIC_INFORMATION, true, ANY, ALWAYS, ALWAYS, ALL);
-    r(Tag.CONTACT_INFORMATION, false, ANY, ALWAYS, ALWAYS, ALL);
-    r(Tag.LAST_CHANGE_DATE, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.ALTERNATIVE_NAME, true, ANY, ALWAYS, ALWAYS, ALL);
-    r(Tag.KEY_VALUE_PRESENT, false, SERVER, NEVER, NEVER, KEYS);
-    r(Tag.KEY_VALUE_LOCATION, true, CLIENT, NEVER, NEVER, KEYS);
-    r(Tag.ORIGINAL_CREATION_DATE, false, ANY, NEVER, NEVER, ALL);
-    r(Tag.RANDOM_NUMBER_GENERATOR, false, ANY, NEVER, NEVER, KEYS);
-    r(Tag.PKCS_12_FRIENDLY_NAME, false, ANY, ALWAYS, ALWAYS, PRIVATE_CERTS);
-    r(Tag.DESCRIPTION, false, CLIENT, ALWAYS, ALWAYS, ALL);
-    r(Tag.COMMENT, false, CLIENT, ALWAYS, ALWAYS, ALL);
-    r(Tag.SENSITIVE, false, ANY, ALWAYS, NEVER, KEYS);
-    r(Tag.ALWAYS_SENSITIVE, false, SERVER, NEVER, NEVER, KEYS);
-    r(Tag.EXTRACTABLE, false, ANY, ALWAYS, NEVER, KEYS);
-    r(Tag.NEVER_EXTRACTABLE, false, SERVER, NEVER, NEVER, KEYS);
-    for (int tag = Tag.CERTIFICATE_SUBJECT_CN; tag <= Tag.CERTIFICATE_ISSUER_DN_QUALIFIER; tag++) {
-      r(tag, false, SERVER, NEVER, NEVER, CERTIFICATES); // taken from the certificate (2.1 §4.9)
-    }
-    rs(Tag.KEY_FORMAT_TYPE, false, SERVER, NEVER, NEVER, KEYS, KmipVersion.V2_0);
-    r(Tag.SHORT_UNIQUE_IDENTIFIER, false, SERVER, NEVER, NEVER, ALL);
-    r(Tag.NIST_KEY_TYPE, false, ANY, NEVER, NEVER, KEYS);
-    r(Tag.PROTECTION_LEVEL, false, ANY, NEVER, NEVER, KEYS);
-    r(Tag.PROTECTION_PERIOD, false, ANY, NEVER, NEVER, KEYS);
-    r(Tag.PROTECTION_STORAGE_MASKS, false, SERVER, NEVER, NEVER, KEYS);
-    r(Tag.QUANTUM_SAFE, false, ANY, NEVER, NEVER, KEYS);
-    r(Tag.ROTATE_INTERVAL, false, ANY, ALWAYS, ALWAYS, KEYS);
-    r(Tag.ROTATE_AUTOMATIC, false, ANY, ALWAYS, ALWAYS, KEYS);
-    r(Tag.ROTATE_OFFSET, false, ANY, ALWAYS, ALWAYS, KEYS);
-    r(Tag.ROTATE_NAME, false, ANY, ALWAYS, ALWAYS, KEYS);
-    r(Tag.ROTATE_DATE, false, SERVER, NEVER, NEVER, KEYS);
-    r(Tag.ROTATE_GENERATION, false, SERVER, NEVER, NEVER, KEYS);
-    r(Tag.ROTATE_LATEST, false, SERVER, NEVER, NEVER, KEYS);
-    // 2.x vendor attribute; 1.x custom attributes arrive in this shape too (PayloadShapes)
-    r(Tag.ATTRIBUTE, true, CLIENT, ALWAYS, ALWAYS, ALL);
-  }
-
   private AttributeRules() {}
-
-  private static void r(int tag, boolean multi, Init init, When modify, When delete, Applies applies) {
-    rs(tag, multi, init, modify, delete, applies, null);
-  }
-
-  private static void rs(int tag, boolean multi, Init init, When modify, When delete, Applies applies,
-      KmipVersion since) {
-    if (RULES.put(tag, new Rule(tag, multi, init, modify, delete, applies, since)) != null) {
-      throw new IllegalStateException("attribute rule twice: " + Item.tagHex(tag));
-    }
-  }
 
   /** The rule for an attribute tag, or null when the tag is no attribute. */
   public static Rule rule(int tag) {
@@ -255,6 +157,53 @@ public final class AttributeRules {
     TagInfo info = SpecRegistry.tag(tag, v);
     if (info.type() != null && info.type() != attribute.type()) {
       throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + " must be " + info.type());
+    }
+    // a stored value is sent back later: it must be one the version can carry, field by field
+    try {
+      VersionGuard.check(attribute, v);
+    } catch (VersionGuard.VersionViolation e) {
+      throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + ": " + e.getMessage());
+    }
+    for (int required : REQUIRED_FIELDS.getOrDefault(tag, List.of())) {
+      if (!(attribute instanceof Item.Structure s) || s.first(required).isEmpty()) {
+        throw new KmipException(ResultReason.INVALID_ATTRIBUTE_VALUE, name + " needs " + name(required));
+      }
+    }
+  }
+
+  /** Fields a structured attribute cannot be without (the spec's "Required: Yes"). */
+  private static final Map<Integer, List<Integer>> REQUIRED_FIELDS = Map.of(
+      Tag.NAME, List.of(Tag.NAME_VALUE, Tag.NAME_TYPE),
+      Tag.LINK, List.of(Tag.LINK_TYPE, Tag.LINKED_OBJECT_IDENTIFIER),
+      Tag.APPLICATION_SPECIFIC_INFORMATION, List.of(Tag.APPLICATION_NAMESPACE),
+      Tag.ALTERNATIVE_NAME, List.of(Tag.ALTERNATIVE_NAME_VALUE, Tag.ALTERNATIVE_NAME_TYPE));
+
+  /**
+   * Refuses a change to an existing object's attribute (Add, Modify, Set, Adjust) that a
+   * client may not make: one it may never change (Attribute Read Only; 1.x Permission Denied,
+   * BL-M-7-21, BL-M-10-21), or one bound to states the object is not in (Wrong Key Lifecycle
+   * State; 1.x Permission Denied, SKLC-M-3).
+   */
+  public static void checkClientMayChange(int tag, State state) throws KmipException {
+    Rule r = RULES.get(tag);
+    if (r == null || r.modify() == NEVER) {
+      throw new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, name(tag) + " is read only");
+    }
+    if (!allowed(r.modify(), state)) {
+      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+          name(tag) + " cannot change in state " + state.specName());
+    }
+  }
+
+  /** Refuses deleting an attribute clients may not delete (Attribute Read Only). */
+  public static void checkClientMayDelete(int tag, State state) throws KmipException {
+    Rule r = RULES.get(tag);
+    if (r == null || r.delete() == NEVER) {
+      throw new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, name(tag) + " cannot be deleted");
+    }
+    if (!allowed(r.delete(), state)) {
+      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+          name(tag) + " cannot be deleted in state " + state.specName());
     }
   }
 

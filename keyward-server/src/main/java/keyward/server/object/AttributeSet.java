@@ -105,6 +105,47 @@ public final class AttributeSet {
     return out;
   }
 
+  /** The values of one attribute (standard or vendor), in order: index i is 1.x Attribute Index i. */
+  public List<Item> instances(AttributeRef ref) {
+    List<Item> out = new ArrayList<>();
+    for (Item i : items) {
+      if (ref.matches(i)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Replaces the index-th value of the attribute; false when there is no such value. */
+  public boolean replaceInstance(AttributeRef ref, int index, Item next) {
+    int at = position(ref, index);
+    if (at < 0) {
+      return false;
+    }
+    items.set(at, next);
+    return true;
+  }
+
+  /** Removes the index-th value of the attribute; false when there is no such value. */
+  public boolean removeInstance(AttributeRef ref, int index) {
+    int at = position(ref, index);
+    if (at < 0) {
+      return false;
+    }
+    items.remove(at);
+    return true;
+  }
+
+  private int position(AttributeRef ref, int index) {
+    int seen = 0;
+    for (int i = 0; i < items.size(); i++) {
+      if (ref.matches(items.get(i)) && seen++ == index) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private int indexOfFirst(int tag) {
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i).tag() == tag) {

@@ -16,6 +16,17 @@ final class Indexer {
 
   static List<IndexEntry> entries(ManagedObject mo) {
     List<IndexEntry> out = new ArrayList<>();
+    // Locate finds every object by these even when they are not stored as attributes
+    AttributeSet attrs = mo.attributes();
+    if (!attrs.has(Tag.UNIQUE_IDENTIFIER)) {
+      out.add(IndexEntry.text(Tag.UNIQUE_IDENTIFIER, mo.uniqueIdentifier()));
+    }
+    if (!attrs.has(Tag.OBJECT_TYPE)) {
+      out.add(IndexEntry.number(Tag.OBJECT_TYPE, mo.objectType().value()));
+    }
+    if (!attrs.has(Tag.STATE)) {
+      out.add(IndexEntry.number(Tag.STATE, mo.storedState().value()));
+    }
     for (Item a : mo.attributes().items()) {
       IndexEntry e = entry(a);
       if (e != null) {

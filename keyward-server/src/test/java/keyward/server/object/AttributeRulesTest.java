@@ -57,6 +57,21 @@ class AttributeRulesTest {
             e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_ATTRIBUTE_VALUE));
   }
 
+  /** A value that would be stored and later sent back must be well formed for the version. */
+  @Test
+  void malformedStructuredValuesAreInvalidAttributeValues() {
+    Item badName = new Item.Structure(Tag.NAME, new Item.Integer(Tag.NAME_VALUE, 1),
+        new Item.Enumeration(Tag.NAME_TYPE, 1));
+    Item linkWithoutTarget = new Item.Structure(Tag.LINK, new Item.Enumeration(Tag.LINK_TYPE, 0x103));
+    Item unknownObjectType = new Item.Enumeration(Tag.CERTIFICATE_TYPE, 0x7777);
+    for (Item bad : List.of(badName, linkWithoutTarget, unknownObjectType)) {
+      assertThatThrownBy(() -> AttributeRules.checkClientMaySet(bad, ObjectType.CERTIFICATE, KmipVersion.V2_1))
+          .as(bad.toString())
+          .isInstanceOfSatisfying(KmipException.class,
+              e -> assertThat(e.reason()).isEqualTo(ResultReason.INVALID_ATTRIBUTE_VALUE));
+    }
+  }
+
   @Test
   void vendorAttributesAreClientsExceptY1x() throws Exception {
     AttributeRules.checkClientMaySet(vendor("x", "a"), ObjectType.SYMMETRIC_KEY, KmipVersion.V1_4);
