@@ -1,10 +1,15 @@
 package keyward.bench;
 
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import keyward.spi.store.Criterion;
@@ -23,6 +28,7 @@ import keyward.store.SqliteObjectStore;
  * <pre>
  * java -cp 'keyward-bench/target/classes:keyward-bench/target/lib/*' keyward.bench.StoreBench \
  *     [seconds per phase, default 5] [runs, default 3] [directory, default a new temp dir]
+ *     [writes: only the create phases]
  * </pre>
  */
 public final class StoreBench {
@@ -43,38 +49,56 @@ public final class StoreBench {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path base = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("storebench");
-    String[] names = {"create/s 1 writer", "create/s 32 writers", "avg txs per commit (32)",
-        "get/s 1 thread", "get/s 32 threads", "locate-by-name/s 1 thread",
-        "locate-by-name/s 32 threads"};
-    double[][] results = new double[names.length][runs];
+    boolean writesOnly = args.length > 3 && args[3].equals("writes");
+    Map<String, double[]> results = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       Path directory = base.resolve("run-" + run + "-" + System.nanoTime());
+      Map<String, Double> figures = new LinkedHashMap<>();
       try (SqliteObjectStore store = SqliteObjectStore.open(directory)) {
         AtomicLong next = new AtomicLong();
-        results[0][run] = timed(seconds, 1, () -> insert(store, next.getAndIncrement()));
+        figures.put("create/s 1 writer", timed(seconds, 1, () -> insert(store, next.getAndIncrement())));
         SqliteObjectStore.Stats before = store.stats();
-        results[1][run] = timed(seconds, 32, () -> insert(store, next.getAndIncrement()));
+        long cpuBefore = processCpuNanos();
+        figures.put("create/s 32 writers",
+            timed(seconds, 32, () -> insert(store, next.getAndIncrement())));
+        long cpu = processCpuNanos() - cpuBefore;
         SqliteObjectStore.Stats after = store.stats();
-        results[2][run] = (double) (after.writeTransactions() - before.writeTransactions())
-            / (after.commits() - before.commits());
-        fill(store, next, STORED_OBJECTS);
-        long stored = next.get();
-        results[3][run] = timed(seconds, 1, () -> get(store, stored));
-        results[4][run] = timed(seconds, 32, () -> get(store, stored));
-        results[5][run] = timed(seconds, 1, () -> locateByName(store, stored));
-        results[6][run] = timed(seconds, 32, () -> locateByName(store, stored));
-        System.out.printf("run %d (%d objects):%n", run + 1, stored);
-        for (int i = 0; i < names.length; i++) {
-          System.out.printf("  %-28s %,12.1f%n", names[i], results[i][run]);
+        long creates = after.writeTransactions() - before.writeTransactions();
+        figures.put("CPU us per create (32)", cpu / 1e3 / creates);
+        figures.put("creates per commit (32)",
+            (double) creates / (after.commits() - before.commits()));
+        if (!writesOnly) {
+          long filled = next.get();
+          long fillStart = System.nanoTime();
+          fill(store, next, STORED_OBJECTS);
+          long stored = next.get();
+          figures.put("create/s 1,000 per tx",
+              (stored - filled) / ((System.nanoTime() - fillStart) / 1e9));
+          figures.put("get/s 1 thread", timed(seconds, 1, () -> get(store, stored)));
+          figures.put("get/s 32 threads", timed(seconds, 32, () -> get(store, stored)));
+          figures.put("locate-by-name/s 1 thread",
+              timed(seconds, 1, () -> locateByName(store, stored)));
+          figures.put("locate-by-name/s 32 threads",
+              timed(seconds, 32, () -> locateByName(store, stored)));
         }
+        System.out.printf("run %d (%d objects):%n", run + 1, next.get());
+      }
+      for (Map.Entry<String, Double> figure : figures.entrySet()) {
+        System.out.printf("  %-28s %,12.1f%n", figure.getKey(), figure.getValue());
+        results.computeIfAbsent(figure.getKey(), k -> new double[runs])[run] = figure.getValue();
       }
     }
     System.out.printf("median of %d runs, %d s per phase, in %s:%n", runs, seconds, base);
-    for (int i = 0; i < names.length; i++) {
-      double[] sorted = results[i].clone();
+    for (Map.Entry<String, double[]> result : results.entrySet()) {
+      double[] sorted = result.getValue().clone();
       Arrays.sort(sorted);
-      System.out.printf("  %-28s %,12.1f%n", names[i], sorted[runs / 2]);
+      System.out.printf("  %-28s %,12.1f%n", result.getKey(), sorted[runs / 2]);
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   @FunctionalInterface
@@ -154,8 +178,9 @@ public final class StoreBench {
     }
   }
 
+  /** Random-looking like the UUIDs a server assigns, yet reproducible from n for Get. */
   private static String uid(long n) {
-    return "00000000-0000-4000-8000-" + String.format("%012d", n);
+    return UUID.nameUUIDFromBytes(Long.toString(n).getBytes(StandardCharsets.US_ASCII)).toString();
   }
 
   /** About the size of an AES-256 key and its attributes in TTLV, with a typical index. */

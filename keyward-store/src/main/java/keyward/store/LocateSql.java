@@ -8,7 +8,7 @@ import keyward.spi.store.StoreException;
 
 /**
  * Translates a {@link LocateQuery} into SQL over {@code objects} and {@code object_index}. One
- * criterion drives: {@code o.uid IN (SELECT uid FROM object_index WHERE tag = ? AND ...)}, an
+ * criterion drives: {@code o.seq IN (SELECT seq FROM object_index WHERE tag = ? AND ...)}, an
  * index lookup that cannot return an object twice when several of its entries match. Each other
  * criterion is an {@code EXISTS} probe of the index for that candidate.
  *
@@ -43,10 +43,20 @@ record LocateSql(String from, List<Object> parameters) {
     Criterion driver = driver(query.criteria());
     for (Criterion criterion : query.criteria()) {
       if (criterion == driver) {
-        sql.append(" AND o.uid IN (SELECT d.uid FROM object_index d WHERE ");
-        condition(criterion, "d", sql, parameters);
+        sql.append(" AND o.seq IN (");
+        if (criterion instanceof Criterion.Present) {
+          // Each value sits in the partial index for its kind: look in both.
+          sql.append("SELECT d.seq FROM object_index d WHERE d.tag = ? AND d.text_value IS NOT NULL"
+              + " UNION ALL SELECT d.seq FROM object_index d WHERE d.tag = ?"
+              + " AND d.num_value IS NOT NULL");
+          parameters.add(criterion.tag());
+          parameters.add(criterion.tag());
+        } else {
+          sql.append("SELECT d.seq FROM object_index d WHERE ");
+          condition(criterion, "d", sql, parameters);
+        }
       } else {
-        sql.append(" AND EXISTS (SELECT 1 FROM object_index i WHERE i.uid = o.uid AND ");
+        sql.append(" AND EXISTS (SELECT 1 FROM object_index i WHERE i.seq = o.seq AND ");
         condition(criterion, "i", sql, parameters);
       }
       sql.append(')');
@@ -98,7 +108,9 @@ record LocateSql(String from, List<Object> parameters) {
         parameters.add(c.max());
       }
       case Criterion.BitsSet c -> {
-        sql.append(" AND (").append(alias).append(".num_value & ?) = ?");
+        // The IS NOT NULL lets SQLite use the partial number index; & alone does not imply it.
+        sql.append(" AND ").append(alias).append(".num_value IS NOT NULL AND (")
+            .append(alias).append(".num_value & ?) = ?");
         parameters.add(c.bits());
         parameters.add(c.bits());
       }

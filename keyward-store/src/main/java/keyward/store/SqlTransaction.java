@@ -26,21 +26,24 @@ import keyward.spi.store.StoredObject;
  */
 final class SqlTransaction implements StoreTransaction {
   private static final String SELECT_OBJECT =
-      "SELECT object_type, state, owner, archived, object, attributes, revision"
+      "SELECT seq, object_type, state, owner, archived, object, attributes, revision"
           + " FROM objects WHERE uid = ?";
+  private static final String SELECT_SEQ = "SELECT seq FROM objects WHERE uid = ?";
   private static final String SELECT_INDEX =
-      "SELECT tag, text_value, num_value FROM object_index WHERE uid = ? ORDER BY rowid";
+      "SELECT tag, text_value, num_value FROM object_index WHERE seq = ? ORDER BY rowid";
+  /** The writer is serialised, so max + 1 cannot race; creation order is seq order. */
+  private static final String NEXT_SEQ = "SELECT coalesce(max(seq), 0) + 1 FROM objects";
   private static final String INSERT_OBJECT =
       "INSERT INTO objects"
           + " (uid, seq, object_type, state, owner, archived, object, attributes, revision)"
-          + " VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM objects), ?, ?, ?, ?, ?, ?, 0)";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)";
   private static final String UPDATE_OBJECT =
       "UPDATE objects SET object_type = ?, state = ?, owner = ?, archived = ?, object = ?,"
-          + " attributes = ?, revision = revision + 1 WHERE uid = ? AND revision = ?";
+          + " attributes = ?, revision = revision + 1 WHERE seq = ? AND revision = ?";
   private static final String INSERT_INDEX =
-      "INSERT INTO object_index (uid, tag, text_value, num_value) VALUES (?, ?, ?, ?)";
-  private static final String DELETE_INDEX = "DELETE FROM object_index WHERE uid = ?";
-  private static final String DELETE_OBJECT = "DELETE FROM objects WHERE uid = ?";
+      "INSERT INTO object_index (seq, tag, text_value, num_value) VALUES (?, ?, ?, ?)";
+  private static final String DELETE_INDEX = "DELETE FROM object_index WHERE seq = ?";
+  private static final String DELETE_OBJECT = "DELETE FROM objects WHERE seq = ?";
 
   private final StoreConnection db;
   private final Path database;
@@ -72,6 +75,7 @@ final class SqlTransaction implements StoreTransaction {
     try {
       PreparedStatement select = db.prepare(SELECT_OBJECT);
       select.setString(1, uniqueIdentifier);
+      long seq;
       int objectType;
       int state;
       String objectOwner;
@@ -83,24 +87,25 @@ final class SqlTransaction implements StoreTransaction {
         if (!row.next()) {
           return Optional.empty();
         }
-        objectType = row.getInt(1);
-        state = row.getInt(2);
-        objectOwner = row.getString(3);
-        archived = row.getInt(4) != 0;
-        object = row.getBytes(5);
-        attributes = row.getBytes(6);
-        revision = row.getLong(7);
+        seq = row.getLong(1);
+        objectType = row.getInt(2);
+        state = row.getInt(3);
+        objectOwner = row.getString(4);
+        archived = row.getInt(5) != 0;
+        object = row.getBytes(6);
+        attributes = row.getBytes(7);
+        revision = row.getLong(8);
       }
       return Optional.of(new StoredObject(uniqueIdentifier, objectType, state, objectOwner,
-          archived, object, attributes, readIndex(uniqueIdentifier), revision));
+          archived, object, attributes, readIndex(seq), revision));
     } catch (SQLException e) {
       throw failed("reading object " + uniqueIdentifier, e);
     }
   }
 
-  private List<IndexEntry> readIndex(String uniqueIdentifier) throws SQLException {
+  private List<IndexEntry> readIndex(long seq) throws SQLException {
     PreparedStatement select = db.prepare(SELECT_INDEX);
-    select.setString(1, uniqueIdentifier);
+    select.setLong(1, seq);
     List<IndexEntry> index = new ArrayList<>();
     try (ResultSet row = select.executeQuery()) {
       while (row.next()) {
@@ -121,9 +126,11 @@ final class SqlTransaction implements StoreTransaction {
     }
     String uid = object.uniqueIdentifier();
     try {
+      long seq = queryLong(NEXT_SEQ, null);
       PreparedStatement insert = db.prepare(INSERT_OBJECT);
       insert.setString(1, uid);
-      bindColumns(insert, 2, object);
+      insert.setLong(2, seq);
+      bindColumns(insert, 3, object);
       try {
         insert.executeUpdate();
       } catch (SQLException e) {
@@ -134,7 +141,7 @@ final class SqlTransaction implements StoreTransaction {
         }
         throw e;
       }
-      insertIndex(uid, object.index());
+      insertIndex(seq, object.index());
     } catch (SQLException e) {
       throw failed("inserting object " + uid, e);
     }
@@ -146,18 +153,19 @@ final class SqlTransaction implements StoreTransaction {
     checkComplete(object);
     String uid = object.uniqueIdentifier();
     try {
+      Long seq = queryLong(SELECT_SEQ, uid);
       PreparedStatement update = db.prepare(UPDATE_OBJECT);
       int next = bindColumns(update, 1, object);
-      update.setString(next, uid);
+      update.setLong(next, seq == null ? -1 : seq);
       update.setLong(next + 1, object.revision());
-      if (update.executeUpdate() == 0) {
+      if (seq == null || update.executeUpdate() == 0) {
         // Either another writer bumped the revision or deleted the object since it was read.
         throw new StoreException.Conflict(uid);
       }
       PreparedStatement deleteIndex = db.prepare(DELETE_INDEX);
-      deleteIndex.setString(1, uid);
+      deleteIndex.setLong(1, seq);
       deleteIndex.executeUpdate();
-      insertIndex(uid, object.index());
+      insertIndex(seq, object.index());
     } catch (SQLException e) {
       throw failed("updating object " + uid, e);
     }
@@ -168,11 +176,15 @@ final class SqlTransaction implements StoreTransaction {
     checkUsable(true);
     Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
     try {
+      Long seq = queryLong(SELECT_SEQ, uniqueIdentifier);
+      if (seq == null) {
+        return;
+      }
       PreparedStatement deleteIndex = db.prepare(DELETE_INDEX);
-      deleteIndex.setString(1, uniqueIdentifier);
+      deleteIndex.setLong(1, seq);
       deleteIndex.executeUpdate();
       PreparedStatement deleteObject = db.prepare(DELETE_OBJECT);
-      deleteObject.setString(1, uniqueIdentifier);
+      deleteObject.setLong(1, seq);
       deleteObject.executeUpdate();
     } catch (SQLException e) {
       throw failed("deleting object " + uniqueIdentifier, e);
@@ -213,13 +225,24 @@ final class SqlTransaction implements StoreTransaction {
     }
   }
 
-  private void insertIndex(String uid, List<IndexEntry> index) throws SQLException {
+  /** The single long the query returns, or null when it returns no row. */
+  private Long queryLong(String sql, String parameter) throws SQLException {
+    PreparedStatement select = db.prepare(sql);
+    if (parameter != null) {
+      select.setString(1, parameter);
+    }
+    try (ResultSet row = select.executeQuery()) {
+      return row.next() ? row.getLong(1) : null;
+    }
+  }
+
+  private void insertIndex(long seq, List<IndexEntry> index) throws SQLException {
     if (index.isEmpty()) {
       return;
     }
     PreparedStatement insert = db.prepare(INSERT_INDEX);
     for (IndexEntry entry : index) {
-      insert.setString(1, uid);
+      insert.setLong(1, seq);
       insert.setInt(2, entry.tag());
       insert.setString(3, entry.text());
       if (entry.number() != null) {

@@ -58,7 +58,12 @@ final class StoreConnection implements AutoCloseable {
 
   /** Runs a statement prepared once (for the transaction control on every write). */
   void executePrepared(String sql) throws SQLException {
-    prepare(sql).execute();
+    try {
+      prepare(sql).execute();
+    } catch (SQLException e) {
+      discardStatements(); // See discardStatements: the failed one may be finalized.
+      throw e;
+    }
   }
 
   void execute(String sql) throws SQLException {

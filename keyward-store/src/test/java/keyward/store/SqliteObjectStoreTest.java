@@ -4,9 +4,13 @@ import static keyward.store.StoreFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,6 +31,7 @@ import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
 import keyward.spi.store.StoreTransaction;
 import keyward.spi.store.StoredObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +53,11 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
   void committedDataSurvivesCloseAndReopen() throws Exception {
     insert(store, object("k", "alice", name("kept")));
     store.close();
-    store = SqliteObjectStore.open(temp.resolve("data"));
+    // A clean close folds the log into the database file: one file to copy or back up.
+    Path data = temp.resolve("data");
+    assertThat(data.resolve(SqliteObjectStore.DATABASE_FILE + "-wal")).doesNotExist();
+    assertThat(data.resolve(SqliteObjectStore.DATABASE_FILE)).isNotEmptyFile();
+    store = SqliteObjectStore.open(data);
     assertThat(get(store, "k").object()).isEqualTo(secretBytes("k"));
     assertThat(uidsMatching(store, new Criterion.TextEquals(NAME, "kept"))).containsExactly("k");
   }
@@ -112,6 +121,56 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
   }
 
   @Test
+  void aDatabaseFileThatRefusesWritesGivesAClearErrorAtOpen() throws Exception {
+    insert(store, object("k", "alice"));
+    store.close();
+    Path file = temp.resolve("data").resolve(SqliteObjectStore.DATABASE_FILE);
+    makeUnwritable(file);
+    try {
+      assertThatThrownBy(() -> SqliteObjectStore.open(temp.resolve("data")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("read-only")
+          .hasMessageContaining(SqliteObjectStore.DATABASE_FILE);
+    } finally {
+      makeWritable(file);
+    }
+  }
+
+  /**
+   * Read-only permissions stop anyone but root; for root (as in CI here) the immutable attribute
+   * does. If neither works on this machine the test is reported as skipped, not passed.
+   */
+  private static void makeUnwritable(Path file) throws Exception {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    if (refusesWrites(file)) {
+      return;
+    }
+    try {
+      new ProcessBuilder("chattr", "+i", file.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // No chattr: checked below.
+    }
+    Assumptions.assumeTrue(refusesWrites(file), "cannot make a file unwritable here");
+  }
+
+  private static void makeWritable(Path file) throws Exception {
+    try {
+      new ProcessBuilder("chattr", "-i", file.toString()).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // Was not made immutable.
+    }
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  private static boolean refusesWrites(Path file) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  @Test
   void aDirectoryAlreadyOpenIsNotOpenedTwice() throws Exception {
     assertThatThrownBy(() -> SqliteObjectStore.open(temp.resolve("data")))
         .isInstanceOf(StoreException.class)
@@ -146,6 +205,20 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
     }
     assertThat(acknowledged).hasSizeGreaterThan(10);
     assertThat(locateAll()).containsExactlyElementsOf(acknowledged);
+
+    // Work that swallows the failure still fails: whatever else it wrote is undone.
+    StoredObject first = get(store, acknowledged.getFirst());
+    assertThatThrownBy(() -> store.inTransaction(false, tx -> {
+      tx.update(withState(first, 3, name("changed"))); // Same size: fits even when full.
+      try {
+        tx.insert(bigObject("too-big"));
+      } catch (StoreException swallowed) {
+        // Carry on as if nothing happened.
+      }
+      return null;
+    })).isInstanceOf(StoreException.class).hasMessageContaining("full");
+    assertThat(get(store, acknowledged.getFirst()).revision()).isZero();
+    assertThat(get(store, "too-big")).isNull();
 
     // Concurrent writers against the full file: each is either acknowledged or told why.
     ConcurrentLinkedQueue<String> later = new ConcurrentLinkedQueue<>();
@@ -247,17 +320,20 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
     for (List<Criterion> criteria : queries) {
       for (String owner : new String[] {null, "alice"}) {
         LocateSql sql = LocateSql.of(new LocateQuery(owner, criteria, true, false, 0, 10));
-        for (String plan : List.of(plan(sql.countSql(), sql.parameters(), 0),
-            plan(sql.pageSql(), sql.parameters(), 2))) {
+        String page = plan(sql.pageSql(), sql.parameters(), 2);
+        for (String plan : List.of(plan(sql.countSql(), sql.parameters(), 0), page)) {
           assertThat(plan).as(criteria + " owner " + owner)
-              .contains("SEARCH o USING INDEX sqlite_autoindex_objects_1 (uid=?)")
+              .containsPattern("SEARCH o USING (COVERING )?INDEX sqlite_autoindex_objects_2 "
+                  + "\\(seq=\\?\\)")
               .containsPattern("SEARCH d USING COVERING INDEX object_index_(text|num) \\(tag=\\?")
               .doesNotContain("SCAN");
           assertThat(plan.lines().filter(line -> line.contains("SEARCH i ")))
               .as("each probe looks up its candidate: " + plan)
               .hasSize(criteria.size() - 1)
-              .allMatch(line -> line.contains("uid=?") && line.contains("COVERING INDEX"));
+              .allMatch(line -> line.contains("seq=?") && line.contains("COVERING INDEX"));
         }
+        assertThat(page).as("matches come in creation order without a sort")
+            .doesNotContain("TEMP B-TREE");
       }
     }
     LocateSql byOwner = LocateSql.of(new LocateQuery("alice", List.of(), true, true, 0, 10));
@@ -321,6 +397,26 @@ class SqliteObjectStoreTest extends ObjectStoreContract {
     StoreTransaction leakedRead = store.inTransaction(true, tx -> tx);
     assertThatThrownBy(() -> leakedRead.get("late")).isInstanceOf(IllegalStateException.class);
     assertThat(get(store, "late")).isNull();
+  }
+
+  @Test
+  void readsNestedInReadsDoNotExhaustTheConnections() throws Exception {
+    insert(store, object("k", "alice"));
+    int threads = 4 * SqliteObjectStore.Options.defaults().readConnections();
+    CountDownLatch allInside = new CountDownLatch(threads);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<String>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> store.inTransaction(true, outer -> {
+          allInside.countDown();
+          allInside.await(1, TimeUnit.SECONDS); // Pile up holders of the outer connections.
+          return store.inTransaction(true, inner -> inner.get("k").orElseThrow().owner());
+        })));
+      }
+      for (Future<String> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("alice");
+      }
+    }
   }
 
   @Test

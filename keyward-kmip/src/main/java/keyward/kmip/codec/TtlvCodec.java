@@ -19,6 +19,14 @@ import keyward.kmip.ttlv.Item;
  * DecodeException.Reason} and the offset of the fault, and every length is checked against the
  * input and the {@link CodecLimits} before anything is allocated from it. A codec holds only its
  * limits, so one instance can be shared by all threads.
+ *
+ * <p>Error offsets count from the start of the message: for {@code TRUNCATED} it is where the
+ * input ran out; otherwise it is the start of the faulty field (the type byte, the length field,
+ * the first padding byte, the first byte of a bad UTF-8 sequence, the boolean value) or the
+ * header of the item that crossed a limit.
+ *
+ * <p>The encoding is canonical: decoding accepts exactly one byte form per tree, except that a
+ * Big Integer with more sign-extension bytes than needed is accepted (and re-encoded minimally).
  */
 public final class TtlvCodec {
 

@@ -208,6 +208,7 @@ final class TtlvReader {
 
   private int bigInteger(int pos, int tag, long length, long room) throws DecodeException {
     // Two's complement, sign-extended to a multiple of 8 (§9.1.1.4); zero is 8 zero bytes.
+    // Extra sign-extension bytes beyond the minimum are accepted, for peers that over-pad.
     if (length == 0 || (length & 7) != 0) {
       throw fail(BAD_LENGTH, pos + 4, "big integer " + tagHex(tag) + " length " + length
           + " is not a positive multiple of 8");

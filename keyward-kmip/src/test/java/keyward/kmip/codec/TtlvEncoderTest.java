@@ -9,7 +9,10 @@ import java.util.Arrays;
 import keyward.kmip.ttlv.Item;
 import org.junit.jupiter.api.Test;
 
-/** What the encoder refuses, and that a refused or oversize encode writes nothing. */
+/**
+ * What the encoder refuses, that a refused or oversize encode writes nothing, and the one
+ * non-canonical form the decoder accepts.
+ */
 class TtlvEncoderTest {
 
   private static final TtlvCodec CODEC = new TtlvCodec();
@@ -54,6 +57,21 @@ class TtlvEncoderTest {
         .endsWith(0, 0, 0, 0, 0, 0, 0, (byte) 0xFF);
     assertThat(CODEC.encode(new Item.BigInteger(0x420020, java.math.BigInteger.valueOf(-256))))
         .endsWith(-1, -1, -1, -1, -1, -1, (byte) 0xFF, 0);
+  }
+
+  @Test
+  void anOverPaddedBigIntegerDecodesAndReencodesMinimally() throws DecodeException {
+    // 16 bytes where 8 would do: some peers pad this way; the value is what counts.
+    byte[] positive = TtlvVectors.hex("420020 04 00000010 0000000000000000 0000000000000001");
+    byte[] negative = TtlvVectors.hex("420020 04 00000010 FFFFFFFFFFFFFFFF FFFFFFFFFFFFFFFE");
+    Item one = CODEC.decode(positive);
+    Item minusTwo = CODEC.decode(negative);
+    assertThat(one).isEqualTo(new Item.BigInteger(0x420020, java.math.BigInteger.ONE));
+    assertThat(minusTwo)
+        .isEqualTo(new Item.BigInteger(0x420020, java.math.BigInteger.TWO.negate()));
+    assertThat(CODEC.encode(one)).isEqualTo(TtlvVectors.hex("420020 04 00000008 0000000000000001"));
+    assertThat(CODEC.encode(minusTwo))
+        .isEqualTo(TtlvVectors.hex("420020 04 00000008 FFFFFFFFFFFFFFFE"));
   }
 
   @Test

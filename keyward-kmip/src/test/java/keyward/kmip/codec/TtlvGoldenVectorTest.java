@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,7 @@ class TtlvGoldenVectorTest {
   private static final TtlvCodec CODEC = new TtlvCodec();
 
   /** The tag the KMIP 1.4 §9.1.2 examples use: Compromise Date. */
-  private static final int T = 0x420020;
+  private static final int T = Tag.COMPROMISE_DATE;
 
   private static final Map<String, Item> EXPECTED = new LinkedHashMap<>();
 
@@ -48,10 +49,14 @@ class TtlvGoldenVectorTest {
     // Hand-computed: 2.0 and 3.0 types, edge values.
     EXPECTED.put("date-time-extended.ttlv.txt",
         new Item.DateTimeExtended(T, 1205495800L * 1_000_000 + 123456));
-    EXPECTED.put("kmip3-identifier.ttlv.txt", new Item.Identifier(0x420094, "key-1"));
-    EXPECTED.put("kmip3-reference.ttlv.txt", new Item.Reference(0x420094, "$ID_0"));
-    EXPECTED.put("kmip3-name-reference.ttlv.txt", new Item.NameReference(0x420094, "My Key"));
-    EXPECTED.put("edge-big-integer-minus-one.ttlv.txt", new Item.BigInteger(T, BigInteger.ONE.negate()));
+    EXPECTED.put("kmip3-identifier.ttlv.txt",
+        new Item.Identifier(Tag.UNIQUE_IDENTIFIER, "key-1"));
+    EXPECTED.put("kmip3-reference.ttlv.txt",
+        new Item.Reference(Tag.UNIQUE_IDENTIFIER, "$ID_0"));
+    EXPECTED.put("kmip3-name-reference.ttlv.txt",
+        new Item.NameReference(Tag.UNIQUE_IDENTIFIER, "My Key"));
+    EXPECTED.put("edge-big-integer-minus-one.ttlv.txt",
+        new Item.BigInteger(T, BigInteger.ONE.negate()));
     EXPECTED.put("edge-big-integer-zero.ttlv.txt", new Item.BigInteger(T, BigInteger.ZERO));
     EXPECTED.put("edge-big-integer-2pow63.ttlv.txt",
         new Item.BigInteger(T, BigInteger.ONE.shiftLeft(63)));

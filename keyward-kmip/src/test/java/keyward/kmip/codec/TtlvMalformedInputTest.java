@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,7 +138,8 @@ class TtlvMalformedInputTest {
     c.add(fail(42, "Integer padding", child("02 00000004 00000001 00000001"), NONZERO_PADDING, 20));
     c.add(fail(43, "Enumeration padding", child("05 00000004 00000001 80000000"),
         NONZERO_PADDING, 20));
-    c.add(fail(44, "Interval padding", child("0A 00000004 00000001 00010000"), NONZERO_PADDING, 20));
+    c.add(fail(44, "Interval padding", child("0A 00000004 00000001 00010000"),
+        NONZERO_PADDING, 20));
     c.add(fail(45, "Text String, last padding byte", child("07 00000005 6B65792D31 000001"),
         NONZERO_PADDING, 21));
     c.add(fail(46, "Byte String, first padding byte", child("08 00000003 010203 0100000000"),
@@ -262,7 +264,7 @@ class TtlvMalformedInputTest {
   static Stream<Case> framing() {
     return Stream.of(
         fail(101, "TLS ClientHello instead of TTLV", hex("16 03 01 02 00 01 00 01"), BAD_TAG, 0),
-        fail(102, "HTTP instead of TTLV", "POST / H".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        fail(102, "HTTP instead of TTLV", "POST / H".getBytes(StandardCharsets.US_ASCII),
             BAD_TAG, 0),
         fail(103, "an Integer, not a Structure", hex("420078 02 00000004"), BAD_TYPE, 3),
         fail(104, "length 0xFFFFFFFF", hex("420078 01 FFFFFFFF"), MESSAGE_TOO_LARGE, 4),

@@ -58,8 +58,9 @@ final class UndoBatch {
     } catch (Rollback e) {
       for (int i = 0; i < results.size() - 1; i++) {
         ResponseBatchItem done = results.get(i);
+        // the payload stays: it says what was undone (BL-M-2-21 answers it so)
         results.set(i, new ResponseBatchItem(done.operation(), done.uniqueBatchItemID(),
-            ResultStatus.OPERATION_UNDONE, null, null, null, null, List.of()));
+            ResultStatus.OPERATION_UNDONE, null, null, null, done.responsePayload(), List.of()));
       }
     } catch (Exception e) {
       // the commit itself failed: nothing took effect

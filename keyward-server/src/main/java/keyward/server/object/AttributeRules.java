@@ -1,11 +1,12 @@
 package keyward.server.object;
 
-import static keyward.server.object.AttributeTable.Init.SERVER;
+import static keyward.server.object.AttributeRules.Init.SERVER;
 import static keyward.server.object.AttributeTable.RULES;
-import static keyward.server.object.AttributeTable.When.NEVER;
-import static keyward.server.object.AttributeTable.When.PRE_ACTIVE;
-import static keyward.server.object.AttributeTable.When.PRE_ACTIVE_OR_ACTIVE;
+import static keyward.server.object.AttributeRules.When.NEVER;
+import static keyward.server.object.AttributeRules.When.PRE_ACTIVE;
+import static keyward.server.object.AttributeRules.When.PRE_ACTIVE_OR_ACTIVE;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import keyward.kmip.message.VersionGuard;
@@ -18,8 +19,6 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.spec.TagInfo;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
-import keyward.server.object.AttributeTable.Rule;
-import keyward.server.object.AttributeTable.When;
 
 /**
  * The attribute rules of KMIP 1.4 §3 and 2.1 §4, as data: for each attribute whether it may
@@ -35,6 +34,43 @@ import keyward.server.object.AttributeTable.When;
  * modifiable and deletable; 1.x "y-" names are the server's own (1.4 §3.39).
  */
 public final class AttributeRules {
+
+  /** Who gives an attribute its first value. */
+  public enum Init { SERVER, CLIENT, ANY }
+
+  /** When a client may change (or delete) the attribute. */
+  public enum When { NEVER, ALWAYS, PRE_ACTIVE, PRE_ACTIVE_OR_ACTIVE }
+
+  /** The spec's "Applies to Object Types" groups. */
+  public enum Applies {
+    ALL(EnumSet.allOf(ObjectType.class)),
+    KEYS(EnumSet.of(ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
+        ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.PGP_KEY, ObjectType.TEMPLATE)),
+    KEYS_CERTS(EnumSet.of(ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
+        ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.PGP_KEY, ObjectType.TEMPLATE,
+        ObjectType.CERTIFICATE, ObjectType.CERTIFICATE_REQUEST)),
+    ASYMMETRIC(EnumSet.of(ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY, ObjectType.TEMPLATE)),
+    CERTIFICATES(EnumSet.of(ObjectType.CERTIFICATE, ObjectType.PGP_KEY)),
+    PRIVATE_CERTS(EnumSet.of(ObjectType.PRIVATE_KEY, ObjectType.CERTIFICATE));
+
+    private final EnumSet<ObjectType> types;
+
+    Applies(EnumSet<ObjectType> types) {
+      this.types = types;
+    }
+
+    public boolean contains(ObjectType t) {
+      return types.contains(t);
+    }
+  }
+
+  /**
+   * One attribute's rules.
+   *
+   * @param since first version in which the tag is an attribute (null: as the tag table)
+   */
+  public record Rule(int tag, boolean multiValued, Init init, When modify, When delete,
+      Applies appliesTo, KmipVersion since) {}
 
   private AttributeRules() {}
 

@@ -1,69 +1,34 @@
 package keyward.server.object;
 
-import static keyward.server.object.AttributeTable.Applies.ALL;
-import static keyward.server.object.AttributeTable.Applies.ASYMMETRIC;
-import static keyward.server.object.AttributeTable.Applies.CERTIFICATES;
-import static keyward.server.object.AttributeTable.Applies.KEYS;
-import static keyward.server.object.AttributeTable.Applies.KEYS_CERTS;
-import static keyward.server.object.AttributeTable.Applies.PRIVATE_CERTS;
-import static keyward.server.object.AttributeTable.Init.ANY;
-import static keyward.server.object.AttributeTable.Init.CLIENT;
-import static keyward.server.object.AttributeTable.Init.SERVER;
-import static keyward.server.object.AttributeTable.When.ALWAYS;
-import static keyward.server.object.AttributeTable.When.NEVER;
-import static keyward.server.object.AttributeTable.When.PRE_ACTIVE;
-import static keyward.server.object.AttributeTable.When.PRE_ACTIVE_OR_ACTIVE;
+import static keyward.server.object.AttributeRules.Applies.ALL;
+import static keyward.server.object.AttributeRules.Applies.ASYMMETRIC;
+import static keyward.server.object.AttributeRules.Applies.CERTIFICATES;
+import static keyward.server.object.AttributeRules.Applies.KEYS;
+import static keyward.server.object.AttributeRules.Applies.KEYS_CERTS;
+import static keyward.server.object.AttributeRules.Applies.PRIVATE_CERTS;
+import static keyward.server.object.AttributeRules.Init.ANY;
+import static keyward.server.object.AttributeRules.Init.CLIENT;
+import static keyward.server.object.AttributeRules.Init.SERVER;
+import static keyward.server.object.AttributeRules.When.ALWAYS;
+import static keyward.server.object.AttributeRules.When.NEVER;
+import static keyward.server.object.AttributeRules.When.PRE_ACTIVE;
+import static keyward.server.object.AttributeRules.When.PRE_ACTIVE_OR_ACTIVE;
 
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import keyward.kmip.spec.KmipVersion;
-import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Tag;
+import keyward.server.object.AttributeRules.Applies;
+import keyward.server.object.AttributeRules.Init;
+import keyward.server.object.AttributeRules.Rule;
+import keyward.server.object.AttributeRules.When;
 import keyward.kmip.ttlv.Item;
 
 /**
  * The data behind {@link AttributeRules}: one row per attribute of KMIP 1.4 §3 and 2.1 §4 (see
  * there for what the columns mean and where the table departs from the 1.4 text).
  */
-public final class AttributeTable {
-
-  /** Who gives an attribute its first value. */
-  public enum Init { SERVER, CLIENT, ANY }
-
-  /** When a client may change (or delete) the attribute. */
-  public enum When { NEVER, ALWAYS, PRE_ACTIVE, PRE_ACTIVE_OR_ACTIVE }
-
-  /** The spec's "Applies to Object Types" groups. */
-  public enum Applies {
-    ALL(EnumSet.allOf(ObjectType.class)),
-    KEYS(EnumSet.of(ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
-        ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.PGP_KEY, ObjectType.TEMPLATE)),
-    KEYS_CERTS(EnumSet.of(ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
-        ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.PGP_KEY, ObjectType.TEMPLATE,
-        ObjectType.CERTIFICATE, ObjectType.CERTIFICATE_REQUEST)),
-    ASYMMETRIC(EnumSet.of(ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY, ObjectType.TEMPLATE)),
-    CERTIFICATES(EnumSet.of(ObjectType.CERTIFICATE, ObjectType.PGP_KEY)),
-    PRIVATE_CERTS(EnumSet.of(ObjectType.PRIVATE_KEY, ObjectType.CERTIFICATE));
-
-    private final EnumSet<ObjectType> types;
-
-    Applies(EnumSet<ObjectType> types) {
-      this.types = types;
-    }
-
-    public boolean contains(ObjectType t) {
-      return types.contains(t);
-    }
-  }
-
-  /**
-   * One attribute's rules.
-   *
-   * @param since first version in which the tag is an attribute (null: as the tag table)
-   */
-  public record Rule(int tag, boolean multiValued, Init init, When modify, When delete,
-      Applies appliesTo, KmipVersion since) {}
+final class AttributeTable {
 
   static final Map<Integer, Rule> RULES = new HashMap<>();
 

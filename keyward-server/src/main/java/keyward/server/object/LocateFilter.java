@@ -35,6 +35,9 @@ import keyward.spi.store.IndexEntry;
  * </ul>
  */
 public final class LocateFilter {
+  /** Attributes one Locate may give; the store bounds its query size too (LocateSql, 100). */
+  public static final int MAX_ATTRIBUTES = 64;
+
   private final List<Criterion> criteria = new ArrayList<>();
   private final List<Predicate<ManagedObject>> checks = new ArrayList<>();
 
@@ -62,6 +65,10 @@ public final class LocateFilter {
   }
 
   public static LocateFilter of(Item.Structure attributes, Instant now, KmipVersion v) throws KmipException {
+    if (attributes.items().size() > MAX_ATTRIBUTES) {
+      throw KmipException.invalidField("Locate gives " + attributes.items().size() + " attributes; at most "
+          + MAX_ATTRIBUTES);
+    }
     LocateFilter f = new LocateFilter();
     Map<Integer, List<Item.DateTime>> dates = new LinkedHashMap<>();
     for (Item a : attributes.items()) {

@@ -54,6 +54,8 @@ public final class CreateHandler implements OperationHandler {
         throw KmipException.invalidField("Cryptographic Usage Mask is required to create a key");
       }
       KeyGeneration.Spec spec = KeyGeneration.symmetric(enumValue(given, Tag.CRYPTOGRAPHIC_ALGORITHM), length);
+      KeyGeneration.checkQuantumSafe(given.all(Tag.QUANTUM_SAFE).contains(new Item.Boolean(Tag.QUANTUM_SAFE, true)),
+          spec.algorithm(), spec.length());
       material = KeyGeneration.generate(spec, crypto);
       object = new Item.Structure(Tag.SYMMETRIC_KEY, keyBlock(KeyFormatType.RAW, material,
           new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, spec.algorithm().value()),

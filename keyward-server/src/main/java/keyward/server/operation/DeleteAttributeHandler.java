@@ -41,6 +41,9 @@ public final class DeleteAttributeHandler implements OperationHandler {
       throw new KmipException(ResultReason.ATTRIBUTE_NOT_FOUND, kind.label() + " has no value to delete");
     }
     AttributeRules.checkClientMayDelete(kind.tag(), mo.state(ctx.now()));
+    if (kind.isVendor() && "y".equals(kind.vendor()) && !ctx.version().atLeast(KmipVersion.V2_0)) {
+      throw new KmipException(ResultReason.ATTRIBUTE_READ_ONLY, "y- attributes are the server's");
+    }
     Item deleted = null;
     int index = 0;
     if (!ctx.version().atLeast(KmipVersion.V2_0)) {

@@ -59,6 +59,18 @@ final class KeyGeneration {
     };
   }
 
+  /**
+   * Refuses a key marked Quantum Safe (2.0+) that is not: Grover's search halves a symmetric
+   * key's strength, so only keys of 256 bits or more (and never Triple DES) qualify. QS-M-2-21
+   * answers an AES-128 key asked to be quantum safe with General Failure.
+   */
+  static void checkQuantumSafe(boolean asked, CryptographicAlgorithm alg, int bits) throws KmipException {
+    if (asked && (alg == CryptographicAlgorithm.DES3 || bits < 256)) {
+      throw new KmipException(ResultReason.GENERAL_FAILURE,
+          "NOT_SAFE: a " + bits + "-bit " + alg.specName() + " key is not quantum safe");
+    }
+  }
+
   /** Secret Data of the requested Cryptographic Length in bits (TC-CREATE-SD-1-21). */
   static int secretDataBytes(Integer length) throws KmipException {
     if (length == null) {

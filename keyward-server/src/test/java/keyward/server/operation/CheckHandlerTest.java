@@ -62,6 +62,9 @@ class CheckHandlerTest {
     assertThat(r).extracting(ResponseBatchItem::resultStatus).containsExactly(
         ResultStatus.OPERATION_UNDONE, ResultStatus.OPERATION_UNDONE, ResultStatus.OPERATION_FAILED);
     assertThat(r.get(2).resultReason()).isEqualTo(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK);
+    // the undone items keep their payloads, naming the object they had acted on
+    assertThat(Kmip.uidOf(r.get(0))).isEqualTo(uid);
+    assertThat(Kmip.uidOf(r.get(1))).isEqualTo(uid);
     assertThat(Kmip.state(h, uid)).isEqualTo(keyward.kmip.spec.State.PRE_ACTIVE);
   }
 

@@ -193,6 +193,18 @@ class CreateHandlerTest {
     assertThat(r.resultReason()).isEqualTo(ResultReason.ATTRIBUTE_READ_ONLY);
   }
 
+  /** QS-M-2-21: an AES-128 key asked to be Quantum Safe is refused; AES-256 qualifies. */
+  @Test
+  void quantumSafeNeeds256BitKeys() throws Exception {
+    Item.Structure sent = OasisRequests.payload("2.1", "QS-M-2-21.xml", Operation.CREATE);
+    ResponseBatchItem r = h.call(KmipVersion.V2_1, Operation.CREATE, OasisRequests.items(sent));
+    assertThat(r.resultReason()).isEqualTo(ResultReason.GENERAL_FAILURE);
+    assertThat(h.store.size()).isZero();
+    ok(h.call(KmipVersion.V2_1, Operation.CREATE, objectType(ObjectType.SYMMETRIC_KEY),
+        attributes(KmipVersion.V2_1, alg(CryptographicAlgorithm.AES), len(256), mask(CryptographicUsageMask.ENCRYPT),
+            new Item.Boolean(Tag.QUANTUM_SAFE, true))));
+  }
+
   /** The ID Placeholder: a later item without Unique Identifier works on the new key. */
   @Test
   void createSetsTheIdPlaceholder() throws Exception {

@@ -58,5 +58,9 @@ class DeleteAttributeHandlerTest {
     assertFailed(h.call(KmipVersion.V1_4, Operation.DELETE_ATTRIBUTE, uid(id), attributeName("State")),
         ResultReason.PERMISSION_DENIED);
     assertThat(Attrs.stored(h, id).attributes().has(Tag.CRYPTOGRAPHIC_ALGORITHM)).isTrue();
+    // 1.x "y-" custom attributes belong to the server
+    String withY = aesKey(h, vendorText("y", "server", "v"));
+    assertFailed(h.call(KmipVersion.V1_4, Operation.DELETE_ATTRIBUTE, uid(withY), attributeName("y-server")),
+        ResultReason.PERMISSION_DENIED);
   }
 }

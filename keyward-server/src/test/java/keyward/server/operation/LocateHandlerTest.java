@@ -225,6 +225,16 @@ class LocateHandlerTest {
   }
 
   @Test
+  void tooManyAttributesAreRefusedBeforeReachingTheStore() throws Exception {
+    Item[] many = new Item[keyward.server.object.LocateFilter.MAX_ATTRIBUTES + 1];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = new Item.TextString(Tag.OBJECT_GROUP, "g" + i);
+    }
+    assertFailed(h.call(KmipVersion.V2_1, Operation.LOCATE, new Item.Structure(Tag.ATTRIBUTES, many)),
+        ResultReason.INVALID_FIELD);
+  }
+
+  @Test
   void nonAttributesAreRefused() throws Exception {
     assertFailed(h.call(KmipVersion.V2_1, Operation.LOCATE, new Item.Structure(Tag.ATTRIBUTES,
         new Item.Enumeration(Tag.KEY_FORMAT_TYPE, 1), new Item.Structure(Tag.KEY_BLOCK))), ResultReason.INVALID_ATTRIBUTE);
