@@ -15,7 +15,6 @@ import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.AttributeSet;
-import keyward.server.object.AttributeTable;
 import keyward.server.object.KeyBlocks;
 import keyward.server.object.Lifecycle;
 import keyward.server.object.ManagedObject;
@@ -95,8 +94,8 @@ public final class ReKeyHandler implements OperationHandler {
       Instant now) {
     AttributeSet out = new AttributeSet();
     for (Item a : old.attributes().items()) {
-      AttributeTable.Rule rule = AttributeRules.rule(a.tag());
-      if (rule != null && rule.init() != AttributeTable.Init.SERVER && !NOT_COPIED.contains(a.tag())
+      AttributeRules.Rule rule = AttributeRules.rule(a.tag());
+      if (rule != null && rule.init() != AttributeRules.Init.SERVER && !NOT_COPIED.contains(a.tag())
           && !DATES.contains(a.tag())) {
         out.add(a);
       }
