@@ -26,10 +26,7 @@ public final class AddAttributeHandler implements OperationHandler {
   @Override
   public Item.Structure handle(OperationContext ctx, Item.Structure payload) throws Exception {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
-    Item value = AttributePayloads.wrapped(payload, Tag.NEW_ATTRIBUTE);
-    if (value == null) {
-      throw KmipException.missingData("New Attribute missing");
-    }
+    Item value = AttributePayloads.newAttribute(payload);
     AttributeRules.checkClientMaySet(value, mo.objectType(), ctx.version());
     List<Item> existing = mo.attributes().instances(AttributeRef.kindOf(value));
     if (!AttributeRules.multiValued(value.tag()) && !existing.isEmpty()) {

@@ -32,6 +32,15 @@ final class AttributePayloads {
     return s.items().getFirst();
   }
 
+  /** The attribute inside New Attribute; Missing Data when the payload has none. */
+  static Item newAttribute(Item.Structure payload) throws KmipException {
+    Item value = wrapped(payload, Tag.NEW_ATTRIBUTE);
+    if (value == null) {
+      throw KmipException.missingData("New Attribute missing");
+    }
+    return value;
+  }
+
   /**
    * A Name being added, or replacing {@code replaced}, must not be in use by any live object of
    * the caller, this one included (BL-M-8-21); replacing a Name by the same value is no change.

@@ -29,10 +29,7 @@ public final class ModifyAttributeHandler implements OperationHandler {
   @Override
   public Item.Structure handle(OperationContext ctx, Item.Structure payload) throws Exception {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
-    Item value = AttributePayloads.wrapped(payload, Tag.NEW_ATTRIBUTE);
-    if (value == null) {
-      throw KmipException.missingData("New Attribute missing");
-    }
+    Item value = AttributePayloads.newAttribute(payload);
     Item current = AttributePayloads.wrapped(payload, Tag.CURRENT_ATTRIBUTE);
     AttributeRef kind = AttributeRef.kindOf(value);
     if (current != null && !AttributeRef.kindOf(current).equals(kind)) {

@@ -26,10 +26,7 @@ public final class SetAttributeHandler implements OperationHandler {
   @Override
   public Item.Structure handle(OperationContext ctx, Item.Structure payload) throws Exception {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
-    Item value = AttributePayloads.wrapped(payload, Tag.NEW_ATTRIBUTE);
-    if (value == null) {
-      throw KmipException.missingData("New Attribute missing");
-    }
+    Item value = AttributePayloads.newAttribute(payload);
     AttributeRules.checkClientMaySet(value, mo.objectType(), ctx.version());
     AttributeRef kind = AttributeRef.kindOf(value);
     List<Item> existing = mo.attributes().instances(kind);
