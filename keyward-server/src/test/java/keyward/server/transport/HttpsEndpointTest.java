@@ -186,6 +186,17 @@ class HttpsEndpointTest {
         .isInstanceOf(IOException.class);
   }
 
+  /** As on the TTLV port: a verified certificate that names no one is not a client. */
+  @Test
+  void aCertificateWithoutTheIdentityFieldIsRefusedWith403() throws Exception {
+    SSLContext nameless = TestPki.clientContext(Fixture.CA.client("O=Keyward Tests,OU=no common name"), Fixture.CA);
+    HttpResponse<byte[]> r = client(nameless).send(HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new TtlvCodec().encode(discoverVersions(KmipVersion.V2_1))))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(403);
+  }
+
   @Test
   void aChunkedBodyWithoutContentLengthIsRefusedWith411() throws Exception {
     // A publisher of unknown length makes the JDK client send Transfer-Encoding: chunked.
