@@ -46,6 +46,11 @@ import org.junit.jupiter.api.Test;
 class HttpsEndpointTest {
 
   private static final int MAX = 64 * 1024;
+  /**
+   * The JDK server takes its time-outs once per JVM; the first endpoint of this JVM sets them,
+   * and in this module only this class starts endpoints.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private HttpsEndpoint endpoint;
   private URI uri;
 
@@ -54,7 +59,8 @@ class HttpsEndpointTest {
     KeywardServer server = new KeywardServer(new InMemoryObjectStore(), new JcaCryptoEngine(),
         Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT, Clock.systemUTC());
     HttpsEndpointConfig config = HttpsEndpointConfig.defaults().withPort(0)
-        .withLimits(CodecLimits.DEFAULT.withMaxMessageBytes(MAX)).withStopGrace(Duration.ZERO);
+        .withLimits(CodecLimits.DEFAULT.withMaxMessageBytes(MAX)).withStopGrace(Duration.ZERO)
+        .withRequestTimeout(REQUEST_TIMEOUT);
     endpoint = new HttpsEndpoint(config, Fixture.CA.serverContext(Fixture.SERVER), server.processor());
     endpoint.start();
     uri = URI.create("https://127.0.0.1:" + endpoint.port() + "/kmip");
@@ -220,6 +226,30 @@ class HttpsEndpointTest {
   void aPostWithoutContentLengthIsRefusedWith411() throws Exception {
     assertThat(rawStatus("POST /kmip HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n\r\n"))
         .startsWith("HTTP/1.1 411");
+  }
+
+  /** A client that promises a body and trickles part of it is cut off at the request time-out. */
+  @Test
+  void aBodyThatDoesNotArriveInTheRequestTimeoutClosesTheConnection() throws Exception {
+    try (SSLSocket s = (SSLSocket) Fixture.alice().getSocketFactory().createSocket("127.0.0.1", endpoint.port())) {
+      s.setSoTimeout(15_000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /kmip HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+          + "Content-Length: 100\r\n\r\n0123456789").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+      int read;
+      try {
+        read = s.getInputStream().read();
+      } catch (java.net.SocketTimeoutException e) {
+        throw new AssertionError("the connection was still open after 15 s", e);
+      } catch (IOException e) {
+        read = -1; // closed under the TLS layer: also an end
+      }
+      long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertThat(read).isEqualTo(-1);
+      assertThat(waited).isGreaterThanOrEqualTo(REQUEST_TIMEOUT.toMillis() - 1000);
+    }
   }
 
   private String rawStatus(String head) throws Exception {
