@@ -82,6 +82,7 @@ public record ServerSettings(
         .withPort(httpsPort == null ? HttpsEndpointConfig.DEFAULT_PORT : httpsPort)
         .withLimits(limits)
         .withRequestTimeout(readTimeout)
+        .withMaxConnections(maxConnections)
         .withIdentityField(identityField);
   }
 }

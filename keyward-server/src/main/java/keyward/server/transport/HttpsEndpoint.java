@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * decode is answered (200) with the KMIP Invalid Message response in its encoding.
  *
  * <p>Time-outs: the JDK server reads its time-outs from the system properties {@code
- * sun.net.httpserver.maxReqTime} and {@code sun.net.httpserver.idleInterval} once per JVM, when
+ * sun.net.httpserver.maxReqTime} and {@code sun.net.httpserver.idleInterval}, and its connection
+ * bound from {@code jdk.httpserver.maxConnections}, once per JVM, when
  * its first server is made. {@link #start()} sets them from the config unless they are set
  * already, so the first endpoint of a JVM (or an operator's {@code -D}) decides them for all.
  */
@@ -139,6 +140,9 @@ public final class HttpsEndpoint implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
       System.setProperty("sun.net.httpserver.idleInterval", Long.toString(c.idleTimeout().toSeconds()));
     }
+    if (System.getProperty("jdk.httpserver.maxConnections") == null) {
+      System.setProperty("jdk.httpserver.maxConnections", Integer.toString(c.maxConnections()));
+    }
   }
 
   public synchronized int port() {
@@ -204,6 +208,12 @@ public final class HttpsEndpoint implements AutoCloseable {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
     if (length == null) {
       refuse(ex, 411, "Content-Length required");
+      return;
+    }
+    if (ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
+      // Both framings at once (RFC 9112 §6.3): which one the sender meant is a guess. The JDK
+      // server refuses this itself today; this keeps the bound if it ever stops doing so.
+      refuse(ex, 400, "Transfer-Encoding and Content-Length together");
       return;
     }
     long declared;

@@ -17,6 +17,7 @@ import keyward.kmip.codec.CodecLimits;
  * @param requestTimeout longest from the start of a request to the start of its response (the
  *     body is read and handled in that time); see {@link HttpsEndpoint} on its JVM-wide scope
  * @param idleTimeout longest a kept-alive connection may wait for its next request
+ * @param maxConnections connections open at once; more are accepted and closed at once
  * @param stopGrace how long {@link HttpsEndpoint#close()} lets exchanges in flight finish
  */
 public record HttpsEndpointConfig(
@@ -27,6 +28,7 @@ public record HttpsEndpointConfig(
     IdentityField identityField,
     Duration requestTimeout,
     Duration idleTimeout,
+    int maxConnections,
     Duration stopGrace) {
 
   public static final String DEFAULT_HOST = TlsListenerConfig.DEFAULT_HOST;
@@ -37,6 +39,7 @@ public record HttpsEndpointConfig(
   public static final IdentityField DEFAULT_IDENTITY_FIELD = TlsListenerConfig.DEFAULT_IDENTITY_FIELD;
   public static final Duration DEFAULT_REQUEST_TIMEOUT = TlsListenerConfig.DEFAULT_READ_TIMEOUT;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_MAX_CONNECTIONS = TlsListenerConfig.DEFAULT_MAX_CONNECTIONS;
   public static final Duration DEFAULT_STOP_GRACE = TlsListenerConfig.DEFAULT_STOP_GRACE;
 
   public HttpsEndpointConfig {
@@ -52,6 +55,9 @@ public record HttpsEndpointConfig(
     Objects.requireNonNull(identityField, "identityField");
     wholeSeconds(requestTimeout, "requestTimeout");
     wholeSeconds(idleTimeout, "idleTimeout");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be at least 1");
+    }
     Objects.requireNonNull(stopGrace, "stopGrace");
     if (stopGrace.isNegative()) {
       throw new IllegalArgumentException("stopGrace must not be negative");
@@ -68,7 +74,8 @@ public record HttpsEndpointConfig(
 
   public static HttpsEndpointConfig defaults() {
     return new HttpsEndpointConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PATH, DEFAULT_LIMITS,
-        DEFAULT_IDENTITY_FIELD, DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_STOP_GRACE);
+        DEFAULT_IDENTITY_FIELD, DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_STOP_GRACE);
   }
 
   public int maxMessageBytes() {
@@ -76,34 +83,38 @@ public record HttpsEndpointConfig(
   }
 
   public HttpsEndpointConfig withHost(String v) {
-    return new HttpsEndpointConfig(v, port, path, limits, identityField, requestTimeout, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(v, port, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withPort(int v) {
-    return new HttpsEndpointConfig(host, v, path, limits, identityField, requestTimeout, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(host, v, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withPath(String v) {
-    return new HttpsEndpointConfig(host, port, v, limits, identityField, requestTimeout, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(host, port, v, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withLimits(CodecLimits v) {
-    return new HttpsEndpointConfig(host, port, path, v, identityField, requestTimeout, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, v, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withIdentityField(IdentityField v) {
-    return new HttpsEndpointConfig(host, port, path, limits, v, requestTimeout, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, v, requestTimeout, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withRequestTimeout(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, v, idleTimeout, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, v, idleTimeout, maxConnections, stopGrace);
   }
 
   public HttpsEndpointConfig withIdleTimeout(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, v, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, v, maxConnections, stopGrace);
+  }
+
+  public HttpsEndpointConfig withMaxConnections(int v) {
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout, v, stopGrace);
   }
 
   public HttpsEndpointConfig withStopGrace(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout, v);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, v);
   }
 }

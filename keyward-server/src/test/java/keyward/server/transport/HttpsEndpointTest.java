@@ -228,6 +228,13 @@ class HttpsEndpointTest {
         .startsWith("HTTP/1.1 411");
   }
 
+  /** The JDK server refuses this before the handler runs; the handler's own check is a second line. */
+  @Test
+  void bothFramingsAtOnceAreRefusedWith400() throws Exception {
+    assertThat(rawStatus("POST /kmip HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+        + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nabcde\r\n0\r\n\r\n")).startsWith("HTTP/1.1 400");
+  }
+
   /** A client that promises a body and trickles part of it is cut off at the request time-out. */
   @Test
   void aBodyThatDoesNotArriveInTheRequestTimeoutClosesTheConnection() throws Exception {
