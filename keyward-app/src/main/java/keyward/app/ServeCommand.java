@@ -60,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--read-timeout", description = "Seconds a started request may take to arrive (default 30).")
   Integer readTimeout;
 
+  @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
+  Integer httpsPort;
+
   @Override
   public Integer call() throws Exception {
     ServerSettings s = settings();
@@ -70,6 +73,9 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "keyward-shutdown"));
     System.out.println("Keyward KMIP server listening on " + s.host() + ":" + server.port());
+    if (server.httpsUrl() != null) {
+      System.out.println("  KMIP over HTTPS (TTLV, XML, JSON): " + server.httpsUrl());
+    }
     System.out.println("  data directory: " + s.dataDir().toAbsolutePath());
     DevPki pki = server.pki();
     if (pki != null) {
@@ -104,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
         l,
         or(maxConnections, s.maxConnections()),
         idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
-        readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout());
+        readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
+        httpsPort != null ? httpsPort : s.httpsPort());
   }
 
   private static int or(Integer v, int dflt) {

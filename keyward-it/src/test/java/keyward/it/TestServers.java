@@ -22,6 +22,11 @@ public final class TestServers {
     return RunningServer.start(settings(dataDir, pki));
   }
 
+  /** Like {@link #withPki}, with the KMIP-over-HTTPS endpoint on an ephemeral port too. */
+  public static RunningServer withPkiAndHttps(Path dataDir, DevPki pki) throws Exception {
+    return RunningServer.start(settings(dataDir, pki).withHttpsPort(0));
+  }
+
   private static ServerSettings settings(Path dataDir, DevPki pki) {
     ServerSettings d = ServerSettings.defaults();
     return new ServerSettings("127.0.0.1", 0, dataDir,

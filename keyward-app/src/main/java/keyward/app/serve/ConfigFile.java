@@ -22,6 +22,7 @@ import keyward.server.transport.IdentityField;
  * server_key = "/etc/keyward/server.key"
  * client_ca = "/etc/keyward/clients-ca.pem"
  * identity_field = "COMMON_NAME"             # or SUBJECT_DN, SAN_DNS, SAN_EMAIL, SAN_URI
+ * https_port = 5697                          # KMIP over HTTPS on the same host; absent = off
  *
  * [limits]
  * max_message_bytes = 4194304
@@ -35,7 +36,8 @@ import keyward.server.transport.IdentityField;
  */
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
-      "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits");
+      "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
+      "https_port");
   private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
       "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds");
 
@@ -69,7 +71,10 @@ public final class ConfigFile {
       idle = Duration.ofSeconds(num(limits, "idle_timeout_seconds", (int) idle.toSeconds()));
       read = Duration.ofSeconds(num(limits, "read_timeout_seconds", (int) read.toSeconds()));
     }
-    return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read);
+    Integer httpsPort = map.containsKey("https_port")
+        ? Integer.valueOf(num(map, "https_port", 0)) : s.httpsPort();
+    return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read,
+        httpsPort);
   }
 
   private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {

@@ -12,6 +12,7 @@ import keyward.server.KeywardServer;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.crypto.JcaCryptoEngine;
+import keyward.server.transport.HttpsEndpoint;
 import keyward.server.transport.TlsContexts;
 import keyward.server.transport.TtlvTlsListener;
 import keyward.store.SqliteObjectStore;
@@ -19,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A started Keyward server: the embedded store, the message processor and the TLS listener,
+ * A started Keyward server: the embedded store, the message processor, the TLS listener and,
+ * when configured, the HTTPS endpoint,
  * wired by hand. `keyward serve` runs one; tests start one on an ephemeral port.
  */
 public final class RunningServer implements AutoCloseable {
@@ -29,13 +31,15 @@ public final class RunningServer implements AutoCloseable {
   private final DevPki pki;
   private final SqliteObjectStore store;
   private final TtlvTlsListener listener;
+  private final HttpsEndpoint https; // null when not configured
 
   private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
-      TtlvTlsListener listener) {
+      TtlvTlsListener listener, HttpsEndpoint https) {
     this.settings = settings;
     this.pki = pki;
     this.store = store;
     this.listener = listener;
+    this.https = https;
   }
 
   public static RunningServer start(ServerSettings s) throws Exception {
@@ -61,7 +65,17 @@ public final class RunningServer implements AutoCloseable {
           (message, identity) -> processor.process(message,
               new Caller(identity.name(), String.valueOf(identity.remoteAddress()))));
       listener.start();
-      return new RunningServer(s, pki, store, listener);
+      HttpsEndpoint https = null;
+      if (s.httpsPort() != null) {
+        https = new HttpsEndpoint(s.httpsConfig(), tls, processor);
+        try {
+          https.start();
+        } catch (IOException | RuntimeException e) {
+          listener.stop(Duration.ZERO);
+          throw e;
+        }
+      }
+      return new RunningServer(s, pki, store, listener, https);
     } catch (Exception | Error e) {
       store.close();
       throw e;
@@ -81,6 +95,12 @@ public final class RunningServer implements AutoCloseable {
     return listener.port();
   }
 
+  /** The URL of the KMIP-over-HTTPS endpoint, or null when it is off. */
+  public String httpsUrl() {
+    return https == null ? null
+        : "https://" + settings.host() + ":" + https.port() + https.config().path();
+  }
+
   public ServerSettings settings() {
     return settings;
   }
@@ -93,6 +113,9 @@ public final class RunningServer implements AutoCloseable {
   /** Stops accepting, lets requests in flight finish (up to the grace), closes the store. */
   public void stop(Duration grace) {
     try {
+      if (https != null) {
+        https.stop(grace);
+      }
       listener.stop(grace);
     } finally {
       try {

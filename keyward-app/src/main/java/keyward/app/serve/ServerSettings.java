@@ -3,6 +3,7 @@ package keyward.app.serve;
 import java.nio.file.Path;
 import java.time.Duration;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.transport.HttpsEndpointConfig;
 import keyward.server.transport.IdentityField;
 import keyward.server.transport.TlsListenerConfig;
 
@@ -21,6 +22,8 @@ import keyward.server.transport.TlsListenerConfig;
  * @param maxConnections connections open at once
  * @param idleTimeout a connection with no request for this long is closed
  * @param readTimeout a started message must arrive completely within this
+ * @param httpsPort port of the KMIP-over-HTTPS endpoint on the same host (0 picks a free one);
+ *     null = no HTTPS endpoint (the default)
  */
 public record ServerSettings(
     String host,
@@ -33,7 +36,22 @@ public record ServerSettings(
     CodecLimits limits,
     int maxConnections,
     Duration idleTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    Integer httpsPort) {
+
+  /** Settings without the HTTPS endpoint. */
+  public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
+      Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
+      Duration idleTimeout, Duration readTimeout) {
+    this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
+        maxConnections, idleTimeout, readTimeout, null);
+  }
+
+  /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
+  public ServerSettings withHttpsPort(Integer port) {
+    return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, port);
+  }
 
   public static ServerSettings defaults() {
     TlsListenerConfig t = TlsListenerConfig.defaults();
@@ -54,6 +72,17 @@ public record ServerSettings(
         .withMaxConnections(maxConnections)
         .withIdleTimeout(idleTimeout)
         .withReadTimeout(readTimeout)
+        .withIdentityField(identityField);
+  }
+
+  /** The HTTPS endpoint's settings; its request time-out is the read time-out. */
+  public HttpsEndpointConfig httpsConfig() {
+    return HttpsEndpointConfig.defaults()
+        .withHost(host)
+        .withPort(httpsPort == null ? HttpsEndpointConfig.DEFAULT_PORT : httpsPort)
+        .withLimits(limits)
+        .withRequestTimeout(readTimeout)
+        .withMaxConnections(maxConnections)
         .withIdentityField(identityField);
   }
 }

@@ -105,7 +105,8 @@ public final class ConformanceResults {
         .append("Generated from `docs/conformance/results.tsv` by `OasisConformanceTest` (module keyward-it);\n")
         .append("do not edit by hand. How to regenerate: `docs/conformance/README.md`.\n\n")
         .append("Each OASIS KMIP profile test-case file is replayed against a fresh server over mutual TLS\n")
-        .append("(TTLV, the file's own protocol version) and its responses compared with the file's, allowing\n")
+        .append("(TTLV, the file's own protocol version; the MSGENC files over HTTPS, MSGENC-HTTPS in TTLV,\n")
+        .append("MSGENC-JSON in JSON, MSGENC-XML in XML) and its responses compared with the file's, allowing\n")
         .append("only the profiles' permitted variations. Passed files / files:\n\n");
     sb.append("| profile |");
     versions.forEach(v -> sb.append(' ').append(v).append(" |"));

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OasisConformanceTest {
   static final List<String> VERSIONS = List.of("1.3", "1.4", "2.1");
-  private static final Pattern PROFILE_FILE = Pattern.compile("(BL|SKLC|SKFF|OMOS)-[MO]-\\d+-\\d+\\.xml");
+  private static final Pattern PROFILE_FILE =
+      Pattern.compile("(BL|SKLC|SKFF|OMOS|MSGENC-(HTTPS|JSON|XML))-[MO]-\\d+-\\d+\\.xml");
 
   private static final Map<String, Row> RUN = new TreeMap<>();
   private static Path root;
@@ -97,7 +98,7 @@ class OasisConformanceTest {
 
   private static void replayAndJudge(Path file, String rel, Row recorded) throws Exception {
     ReplayResult r = replayOnFreshServer(file);
-    Matcher m = Pattern.compile("^([A-Z]+)-").matcher(file.getFileName().toString());
+    Matcher m = Pattern.compile("^([A-Z-]+?)-[MO]-").matcher(file.getFileName().toString());
     String profile = m.find() ? m.group(1) : "?";
     String version = rel.substring(0, rel.indexOf('/'));
     synchronized (RUN) {
@@ -154,12 +155,34 @@ class OasisConformanceTest {
   private static ReplayResult replayOnFreshServer(Path file, UnaryOperator<Item> answers) throws Exception {
     TestCaseFile tc = TestCaseFile.read(file);
     Path data = Files.createTempDirectory("keyward-it-data");
+    HttpsKmipConnection.Encoding https = httpsEncoding(file.getFileName().toString());
+    if (https != null) {
+      // The Message Encodings profile (MSGENC-*) is about KMIP over HTTPS: replayed there.
+      try (RunningServer server = TestServers.withPkiAndHttps(data, pki)) {
+        HttpsKmipConnection c = new HttpsKmipConnection(pki.clientContext(), server.httpsUrl(), https);
+        return new OasisReplay(Clock.systemUTC()).run(tc, request -> answers.apply(c.exchange(request)));
+      } finally {
+        deleteTree(data);
+      }
+    }
     try (RunningServer server = TestServers.withPki(data, pki);
         KmipConnection c = new KmipConnection(pki.clientContext(), "127.0.0.1", server.port())) {
       return new OasisReplay(Clock.systemUTC()).run(tc, request -> answers.apply(c.exchange(request)));
     } finally {
       deleteTree(data);
     }
+  }
+
+  /** MSGENC-HTTPS in TTLV, MSGENC-JSON in JSON, MSGENC-XML in XML; null for the TTLV port. */
+  static HttpsKmipConnection.Encoding httpsEncoding(String fileName) {
+    if (fileName.startsWith("MSGENC-HTTPS-")) {
+      return HttpsKmipConnection.Encoding.TTLV;
+    } else if (fileName.startsWith("MSGENC-JSON-")) {
+      return HttpsKmipConnection.Encoding.JSON;
+    } else if (fileName.startsWith("MSGENC-XML-")) {
+      return HttpsKmipConnection.Encoding.XML;
+    }
+    return null;
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -76,11 +76,19 @@ public final class MessageProcessor {
     try {
       request = ttlv.decode(message);
     } catch (DecodeException e) {
-      LOG.info("undecodable message from {} ({}): {}", caller.identity(), caller.remoteAddress(), e.getMessage());
-      return ttlv.encode(errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
-          "message could not be decoded", newCorrelation()));
+      return ttlv.encode(undecodable(e, caller));
     }
     return ttlv.encode(process(request, caller));
+  }
+
+  /**
+   * The Invalid Message response to a message that did not decode (in any encoding); its
+   * Protocol Version is the fallback one, as the request's could not be read.
+   */
+  public Item.Structure undecodable(DecodeException e, Caller caller) {
+    LOG.info("undecodable message from {} ({}): {}", caller.identity(), caller.remoteAddress(), e.getMessage());
+    return errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
+        "message could not be decoded", newCorrelation());
   }
 
   /** Tree in, tree out: the XML and JSON encodings over HTTPS use this. */
