@@ -1,5 +1,6 @@
 package keyward.app;
 
+import keyward.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,15 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The program's command line: serve and dump, and the client commands of keyward-cli. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    for (Class<?> c : Cli.COMMANDS) {
+      cl.addSubcommand(c);
+    }
+    return Cli.configure(cl);
   }
 }
