@@ -110,6 +110,10 @@ public final class ConnectionOptions {
         : env.get("KEYWARD_CLIENT_CONFIG") != null ? Path.of(env.get("KEYWARD_CLIENT_CONFIG"))
         : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
     if (file != null) {
+      if (!Files.exists(file)) {
+        throw new UsageException("the client config " + file + " does not exist (start `keyward serve`"
+            + " once to write one, or give --server, --ca and a client certificate)");
+      }
       try {
         s.putAll(ClientConfig.read(file));
       } catch (IOException e) {
