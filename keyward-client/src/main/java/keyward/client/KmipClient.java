@@ -267,11 +267,12 @@ public final class KmipClient implements AutoCloseable {
       Item answer;
       try {
         answer = c.exchange(request);
-      } catch (IOException e) {
+      } catch (KmipConnection.ClosedBeforeAnswer e) {
         if (fresh) {
           throw e;
         }
-        // A pooled connection the server closed while idle: one retry on a new one.
+        // A pooled connection the server closed while idle: one retry on a new one. Other
+        // failures are not retried: the server may have carried out the request.
         c.close();
         c = open();
         answer = c.exchange(request);

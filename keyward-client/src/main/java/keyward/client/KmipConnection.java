@@ -59,12 +59,25 @@ public final class KmipConnection implements AutoCloseable {
     out.write(codec.encode(request));
     out.flush();
     byte[] header = new byte[TtlvCodec.HEADER_LENGTH];
-    in.readFully(header);
+    int first = in.read();
+    if (first < 0) {
+      // Closed before answering anything: typically an idle connection the server had closed.
+      throw new ClosedBeforeAnswer();
+    }
+    header[0] = (byte) first;
+    in.readFully(header, 1, header.length - 1);
     int length = codec.messageLength(header, 0); // bounded by CodecLimits before allocating
     byte[] message = new byte[length];
     System.arraycopy(header, 0, message, 0, header.length);
     in.readFully(message, header.length, length - header.length);
     return codec.decode(message);
+  }
+
+  /** The server closed the connection without a byte of answer. */
+  public static final class ClosedBeforeAnswer extends java.io.EOFException {
+    ClosedBeforeAnswer() {
+      super("the server closed the connection without answering");
+    }
   }
 
   @Override

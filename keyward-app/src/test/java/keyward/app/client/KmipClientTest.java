@@ -188,6 +188,21 @@ class KmipClientTest {
   }
 
   @Test
+  void aPooledConnectionTheServerClosedWhileIdleIsReplaced() throws Exception {
+    ServerSettings d = ServerSettings.defaults();
+    try (RunningServer quick = RunningServer.start(new ServerSettings("127.0.0.1", 0, dir.resolve("idle"),
+        null, null, null, d.identityField(), d.limits(), d.maxConnections(),
+        java.time.Duration.ofMillis(300), d.readTimeout()));
+        KmipClient c = KmipClient.builder().server("localhost", quick.port())
+            .tls(TlsFiles.pkcs12(quick.pki().clientPkcs12(), quick.pki().clientPkcs12Password(),
+                quick.pki().caCertificate())).poolSize(1).build()) {
+      String id = c.createSymmetricKey("AES", 128).execute();
+      Thread.sleep(1200); // past the server's idle time-out: it closes the pooled connection
+      assertThat(c.get(id)).hasSize(16);
+    }
+  }
+
+  @Test
   void aClosedPortIsATransportFailure() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
