@@ -236,7 +236,16 @@ public final class KmipClient implements AutoCloseable {
     List<Item.Structure> out = new ArrayList<>();
     for (ResponseBatchItem b : r.batchItems()) {
       if (b.resultStatus() != ResultStatus.SUCCESS) {
-        throw new KmipClientException(b.operation(), b.resultReason(), b.resultMessage());
+        String message = b.resultMessage();
+        if (!out.isEmpty()) {
+          // e.g. Create succeeded, Activate failed: the caller must learn the object exists.
+          String first = out.getFirst().first(Tag.UNIQUE_IDENTIFIER)
+              .filter(Item.TextString.class::isInstance).map(i -> ((Item.TextString) i).value())
+              .orElse(null);
+          message = (message == null ? "" : message + "; ") + "the earlier batch items succeeded"
+              + (first == null ? "" : " (Unique Identifier " + first + ")");
+        }
+        throw new KmipClientException(b.operation(), b.resultReason(), message);
       }
       Item.Structure payload = b.responsePayload() == null
           ? new Item.Structure(Tag.RESPONSE_PAYLOAD) : b.responsePayload();
