@@ -136,6 +136,17 @@ class KeywardCliTest {
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.err()).contains("./keyward serve");
 
+    // a CA that did not sign the server's certificate: the handshake fails, exit 3
+    Run untrusted = run("versions", "--config", config.toString(),
+        "--ca", server.pki().clientCertificate().toString());
+    assertThat(untrusted.exit()).isEqualTo(3);
+    assertThat(untrusted.err()).contains("--ca");
+
+    Run noPassword = run("versions", "--config", config.toString(),
+        "--password-file", dir.resolve("no-such-password").toString());
+    assertThat(noPassword.exit()).isEqualTo(3);
+    assertThat(noPassword.err()).contains("no-such-password");
+
     Run notFound = kw("2.1", "key", "activate", "no-such-id");
     assertThat(notFound.exit()).isEqualTo(1);
     assertThat(notFound.err()).contains("Object Not Found");
