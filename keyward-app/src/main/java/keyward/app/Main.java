@@ -1,5 +1,6 @@
 package keyward.app;
 
+import keyward.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,19 +23,29 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line, with failures a user can act on (a port in use, a locked data directory,
-   * an unreadable certificate) printed as one line instead of a stack trace. KEYWARD_DEBUG=1
-   * shows the trace.
+   * The program's command line: serve and dump, and the client commands of keyward-cli. Client
+   * failures get keyward-cli's exit codes; any other failure a user can act on (a port in use, a
+   * locked data directory, an unreadable certificate) is one line, not a stack trace.
+   * KEYWARD_DEBUG=1 shows the trace.
    */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    for (Class<?> c : Cli.COMMANDS) {
+      cl.addSubcommand(c);
+    }
+    Cli.configure(cl);
+    CommandLine.IExecutionExceptionHandler client = cl.getExecutionExceptionHandler();
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (System.getenv("KEYWARD_DEBUG") != null) {
-        e.printStackTrace();
+      try {
+        return client.handleExecutionException(e, commandLine, parseResult);
+      } catch (Exception other) {
+        if (System.getenv("KEYWARD_DEBUG") != null) {
+          other.printStackTrace();
+        }
+        String what = other.getMessage() != null ? other.getMessage() : other.getClass().getSimpleName();
+        commandLine.getErr().println("keyward " + commandLine.getCommandName() + ": " + what);
+        return 1;
       }
-      String what = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-      commandLine.getErr().println("keyward " + commandLine.getCommandName() + ": " + what);
-      return 1;
     });
     return cl;
   }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import keyward.app.pki.DevPki;
+import keyward.cli.ClientConfig;
+import keyward.cli.ConnectionOptions;
 import keyward.app.serve.ConfigFile;
 import keyward.app.serve.RunningServer;
 import keyward.app.serve.ServerSettings;
@@ -85,10 +87,30 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("    client key:          " + pki.clientKey().toAbsolutePath());
       System.out.println("    client PKCS#12:      " + pki.clientPkcs12().toAbsolutePath()
           + " (password in " + pki.clientPkcs12PasswordFile().getFileName() + ")");
+      Path clientConfig = s.dataDir().resolve("client.toml");
+      if (ClientConfig.writeForDevServer(clientConfig, clientHost(s.host()), server.port(),
+          pki.caCertificate(), pki.clientPkcs12(), pki.clientPkcs12PasswordFile())) {
+        System.out.println("    client settings:     " + clientConfig.toAbsolutePath()
+            + " (./keyward key ... uses it from " + cwdHint(s.dataDir()) + ")");
+      }
     }
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The server certificate of the dev PKI names localhost: clients must connect by that name. */
+  static String clientHost(String listenHost) {
+    return switch (listenHost) {
+      case "0.0.0.0", "::", "127.0.0.1", "::1", "localhost" -> "localhost";
+      default -> listenHost;
+    };
+  }
+
+  private static String cwdHint(Path dataDir) {
+    Path parent = dataDir.toAbsolutePath().getParent();
+    return dataDir.equals(ConnectionOptions.DEFAULT_CONFIG.getParent()) ? "this directory" : String.valueOf(parent)
+        + " (or pass --config)";
   }
 
   ServerSettings settings() throws java.io.IOException {
