@@ -51,8 +51,10 @@ public final class ConnectionOptions {
 
   Map<String, String> env = System.getenv();
 
-  /** The client, from the settings; a UsageException says which setting is missing. */
-  KmipClient open() {
+  /** Host, port and TLS context from the settings, for raw connections (bench). */
+  record Endpoint(String host, int port, SSLContext tls) {}
+
+  Endpoint endpoint() {
     Map<String, String> s = settings();
     String srv = s.get("server");
     if (srv == null) {
@@ -67,7 +69,13 @@ public final class ConnectionOptions {
     } catch (NumberFormatException e) {
       throw new UsageException("--server: expected HOST:PORT, not " + srv);
     }
-    KmipClient.Builder b = KmipClient.builder().server(host, port).tls(tls(s));
+    return new Endpoint(host, port, tls(s));
+  }
+
+  /** The client, from the settings; a UsageException says which setting is missing. */
+  KmipClient open() {
+    Endpoint ep = endpoint();
+    KmipClient.Builder b = KmipClient.builder().server(ep.host(), ep.port()).tls(ep.tls());
     if (kmipVersion != null) {
       try {
         b.version(KmipVersion.parse(kmipVersion));
