@@ -16,9 +16,12 @@ import keyward.kmip.message.RequestMessage;
 import keyward.kmip.message.ResponseBatchItem;
 import keyward.kmip.message.ResponseMessage;
 import keyward.kmip.spec.BatchErrorContinuationOption;
+import keyward.kmip.spec.CryptographicAlgorithm;
+import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.EnumInfo;
 import keyward.kmip.spec.EnumValue;
 import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.ResultStatus;
@@ -112,6 +115,10 @@ class MessageProcessorFuzzTest {
         Operation op = data.pickValue(
             Arrays.stream(Operation.values()).filter(o -> o.definedIn(version)).toList());
         List<Item> payload = new ArrayList<>();
+        if (op == Operation.CREATE && data.consumeBoolean()) {
+          // random items alone almost never make a valid Create; most handlers need an object
+          payload.addAll(createAes(version, data.pickValue(new int[] {128, 256})));
+        }
         int count = data.consumeInt(0, 5);
         for (int k = 0; k < count; k++) {
           payload.add(item(data, version, identifiers, 0));
@@ -191,6 +198,30 @@ class MessageProcessorFuzzTest {
           .isNotEqualTo(ResultReason.GENERAL_FAILURE);
     }
     return items;
+  }
+
+  /** A valid Create of an AES key (2.x Attributes, or the 1.x Template-Attribute). */
+  private static List<Item> createAes(KmipVersion version, int length) {
+    Item type = new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value());
+    Item algorithm = new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value());
+    Item bits = new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, length);
+    Item usage = new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK,
+        CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value());
+    if (version.atLeast(KmipVersion.V2_0)) {
+      return List.of(type, new Item.Structure(Tag.ATTRIBUTES, algorithm, bits, usage));
+    }
+    return List.of(type, new Item.Structure(Tag.TEMPLATE_ATTRIBUTE,
+        attribute("Cryptographic Algorithm", algorithm), attribute("Cryptographic Length", bits),
+        attribute("Cryptographic Usage Mask", usage)));
+  }
+
+  private static Item attribute(String name, Item value) {
+    Item v = switch (value) {
+      case Item.Enumeration e -> new Item.Enumeration(Tag.ATTRIBUTE_VALUE, e.value());
+      case Item.Integer i -> new Item.Integer(Tag.ATTRIBUTE_VALUE, i.value());
+      default -> throw new IllegalArgumentException();
+    };
+    return new Item.Structure(Tag.ATTRIBUTE, new Item.TextString(Tag.ATTRIBUTE_NAME, name), v);
   }
 
   /** One item with a spec tag and that tag's type, mostly from the payload tags. */
