@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -78,6 +79,10 @@ public final class JsonCodec {
       return new Parser(p).document();
     } catch (JsonProcessingException e) {
       throw malformed(e);
+    } catch (CharConversionException e) {
+      // Jackson guesses UTF-16/32 from zero bytes and then finds no valid character (found by
+      // JsonCodecFuzzTest); JSON between systems is UTF-8 (RFC 8259 §8.1).
+      throw new DecodeException(Reason.BAD_UTF8, 0, "JSON is not valid UTF-8 text");
     } catch (IOException e) {
       throw new UncheckedIOException("reading JSON from memory", e);
     }

@@ -107,6 +107,10 @@ public final class XmlCodec {
       return new Parser(r).document(testFile);
     } catch (XMLStreamException e) {
       throw malformed(e);
+    } catch (java.util.MissingResourceException e) {
+      // The JDK's parser, reporting some errors inside a refused DOCTYPE (an invalid character,
+      // found by fuzzing), looks up a message key its bundle lacks: still a malformed document.
+      throw new DecodeException(Reason.DOCTYPE_REFUSED, -1, "malformed XML: a DOCTYPE is not accepted");
     } finally {
       if (r != null) {
         try {

@@ -278,4 +278,13 @@ class JsonCodecTest {
     assertThat(e.reason()).isEqualTo(Reason.SYNTAX);
     assertThat(e).hasMessageNotContaining(secret).hasMessageNotContaining("445566");
   }
+
+  @Test
+  void bytesThatLookLikeUtf32ButAreNotAreBadUtf8NotAnUncheckedIoException() {
+    // Found by JsonCodecFuzzTest: "{" then zero bytes make Jackson read UTF-32, which then fails.
+    // '{' as UTF-32LE, then "\"tag" read as the code point 0x67617422, beyond Unicode
+    byte[] doc = {'{', 0, 0, 0, '"', 't', 'a', 'g', '"', ':', '1', '}'};
+    DecodeException e = catchThrowableOfType(DecodeException.class, () -> json.decode(doc));
+    assertThat(e.reason()).isEqualTo(Reason.BAD_UTF8);
+  }
 }

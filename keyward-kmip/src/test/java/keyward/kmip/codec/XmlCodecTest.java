@@ -334,6 +334,17 @@ class XmlCodecTest {
         .isIn(Reason.SYNTAX, Reason.DOCTYPE_REFUSED);
   }
 
+  @Test
+  void doctypeWithAnInvalidCharacterIsRefusedNotACrash() {
+    // Found by XmlCodecFuzzTest: the JDK parser threw MissingResourceException on this.
+    String doc = "<!DOCTYPE x PUBLIC \"\" \"http://foo\"[>>\n  \u000b\u0000\u0000\u0000ame";
+    assertThat(catchThrowableOfType(DecodeException.class, () -> xml.decode(doc)).reason())
+        .isEqualTo(Reason.DOCTYPE_REFUSED);
+    assertThat(catchThrowableOfType(DecodeException.class,
+            () -> xml.decode(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8))).reason())
+        .isEqualTo(Reason.DOCTYPE_REFUSED);
+  }
+
   private static String nested(int depth) {
     return "<RequestMessage>".repeat(depth) + "</RequestMessage>".repeat(depth);
   }

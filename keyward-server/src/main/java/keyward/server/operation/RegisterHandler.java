@@ -1,8 +1,10 @@
 package keyward.server.operation;
 
 import java.util.List;
+import keyward.kmip.message.VersionGuard;
 import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
@@ -39,6 +41,16 @@ public final class RegisterHandler implements OperationHandler {
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
     ObjectType type = Payloads.objectType(payload);
     Item.Structure object = object(type, payload);
+    try {
+      // Stored as given and returned by Get: an item the version does not define could never be
+      // answered (found by MessageProcessorFuzzTest: Get then failed with General Failure).
+      if (object != null) {
+        VersionGuard.check(object, context.version());
+      }
+    } catch (VersionGuard.VersionViolation e) {
+      throw new KmipException(ResultReason.INVALID_FIELD, "the object does not fit KMIP "
+          + context.version() + ": " + e.getMessage());
+    }
     List<Item> client = Payloads.clientAttributes(Payloads.attributes(payload), type, context);
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);

@@ -118,6 +118,18 @@ class RegisterHandlerTest {
     assertThat(r.resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
   }
 
+  /** Found by MessageProcessorFuzzTest: such an object was stored, and Get could never answer it. */
+  @Test
+  void anObjectHoldingAnItemTheVersionLacksIsAnInvalidField() throws Exception {
+    ResponseBatchItem r = h.call(KmipVersion.V1_2, Operation.REGISTER, objectType(ObjectType.CERTIFICATE),
+        new Item.Structure(Tag.TEMPLATE_ATTRIBUTE), new Item.Structure(Tag.CERTIFICATE,
+            new Item.Enumeration(Tag.CERTIFICATE_TYPE, CertificateType.X_509.value()),
+            new Item.ByteString(Tag.CERTIFICATE_VALUE, hex("3003020101")),
+            new Item.Structure(Tag.ATTRIBUTE_REFERENCE)));
+    assertThat(r.resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
+    assertThat(r.resultMessage()).contains("does not fit KMIP 1.2").contains("AttributeReference");
+  }
+
   /** BL-M-12-21: Sensitive makes Always Sensitive true. */
   @Test
   void sensitiveAtRegistrationIsAlwaysSensitive() throws Exception {
