@@ -127,6 +127,38 @@ class MessageProcessorTest {
     assertThat(r.getFirst().resultReason()).isEqualTo(ResultReason.RESPONSE_TOO_LARGE);
   }
 
+  @Test
+  void anAnswerTheClientsVersionCannotCarryFailsThatItemAlone() throws Exception {
+    // a Get whose answer holds a 2.0+ tag, asked by a 1.4 client, next to a Discover Versions
+    keyward.server.operation.OperationHandler foreign = new keyward.server.operation.OperationHandler() {
+      @Override
+      public Operation operation() {
+        return Operation.GET;
+      }
+
+      @Override
+      public Item.Structure handle(keyward.server.operation.OperationContext c, Item.Structure p) {
+        return new Item.Structure(Tag.RESPONSE_PAYLOAD, new Item.TextString(Tag.SERVER_NAME, "x"));
+      }
+    };
+    keyward.server.batch.ProtocolNegotiation negotiation = keyward.server.batch.ProtocolNegotiation.standard();
+    keyward.server.operation.OperationTable table = new keyward.server.operation.OperationTable(List.of(
+        foreign, new keyward.server.operation.DiscoverVersionsHandler(negotiation)));
+    keyward.server.batch.MessageProcessor processor = new keyward.server.batch.MessageProcessor(table,
+        new InMemoryObjectStore(), keyward.server.object.ObjectService.Factory.standard(),
+        keyward.server.batch.Authenticator.TRANSPORT_ONLY, keyward.kmip.codec.CodecLimits.DEFAULT,
+        h.clock, negotiation);
+    keyward.kmip.message.RequestMessage m = new keyward.kmip.message.RequestMessage(
+        RequestHeader.of(ProtocolVersion.of(KmipVersion.V1_4), 2), List.of(
+            RequestBatchItem.of(Operation.GET, new Item.Structure(Tag.REQUEST_PAYLOAD)),
+            RequestBatchItem.of(Operation.DISCOVER_VERSIONS, new Item.Structure(Tag.REQUEST_PAYLOAD))));
+    ResponseMessage r = ResponseMessage.fromItem(processor.process(m.toItem(KmipVersion.V1_4), h.caller),
+        KmipVersion.V1_4);
+    assertThat(r.batchItems()).extracting(ResponseBatchItem::resultStatus)
+        .containsExactly(ResultStatus.OPERATION_FAILED, ResultStatus.SUCCESS);
+    assertThat(r.batchItems().getFirst().resultReason()).isEqualTo(ResultReason.GENERAL_FAILURE);
+  }
+
   private static Item.Structure pv(int major, int minor) {
     return new Item.Structure(Tag.PROTOCOL_VERSION,
         new Item.Integer(Tag.PROTOCOL_VERSION_MAJOR, major),

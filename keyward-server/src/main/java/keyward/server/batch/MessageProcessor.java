@@ -190,20 +190,25 @@ public final class MessageProcessor {
       }
       final Item.Structure request = payload;
       Item.Structure out;
+      // The answer is shaped and version-checked inside the item's transaction, so an answer the
+      // client's version cannot carry fails this item alone and rolls back what it did.
       if (shared != null) {
-        out = handler.handle(new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request);
+        out = answer(op, version, handler.handle(
+            new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request));
       } else {
-        out = store.inTransaction(handler.readOnly(), tx ->
-            handler.handle(new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request));
+        out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
+            new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request)));
       }
-      out = version.atLeast(KmipVersion.V2_0)
-          ? PayloadShapes.responseToV2(op, out)
-          : PayloadShapes.responseToV1(op, out);
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {
       return failure(item, ReasonsByVersion.forVersion(e.reason(), version), e.getMessage());
     } catch (BindException e) {
       return failure(item, ReasonsByVersion.forVersion(ResultReason.INVALID_FIELD, version), e.getMessage());
+    } catch (VersionGuard.VersionViolation e) {
+      LOG.warn("{} answer not expressible in KMIP {} (server correlation {}): {}", op, version, correlation,
+          e.getMessage());
+      return failure(item, ResultReason.GENERAL_FAILURE,
+          "the answer cannot be expressed in KMIP " + version + "; server correlation " + correlation);
     } catch (IllegalArgumentException e) {
       // shape conversions refuse malformed payloads with IllegalArgumentException
       return failure(item, ReasonsByVersion.forVersion(ResultReason.INVALID_FIELD, version), e.getMessage());
@@ -211,6 +216,17 @@ public final class MessageProcessor {
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
+  }
+
+  /** The handler's payload in the client's shape, checked against the client's version. */
+  private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out) {
+    Item.Structure shaped = version.atLeast(KmipVersion.V2_0)
+        ? PayloadShapes.responseToV2(op, out)
+        : PayloadShapes.responseToV1(op, out);
+    if (shaped != null) {
+      VersionGuard.check(shaped, version);
+    }
+    return shaped;
   }
 
   static ResponseBatchItem failure(RequestBatchItem item, ResultReason reason, String message) {
