@@ -77,6 +77,14 @@ class KeywardCliTest {
     assertThat(json.out().strip()).isEqualTo("[{\"uniqueIdentifier\":\"" + id
         + "\",\"objectType\":\"Symmetric Key\",\"name\":\"" + name + "\",\"state\":\"Active\"}]");
 
+    Run archived = kw(v, "key", "archive", id);
+    assertThat(archived.exit()).as(archived.err()).isZero();
+    Run refusedWhileArchived = kw(v, "key", "get", id, "--out", dir.resolve("archived-" + v + ".bin").toString());
+    assertThat(refusedWhileArchived.exit()).isEqualTo(1);
+    assertThat(refusedWhileArchived.err()).contains("Object Archived");
+    Run recovered = kw(v, "key", "recover", id);
+    assertThat(recovered.exit()).as(recovered.err()).isZero();
+
     Path file = dir.resolve("key-" + v + ".bin");
     Run got = kw(v, "key", "get", id, "--out", file.toString());
     assertThat(got.exit()).as(got.err()).isZero();
