@@ -173,6 +173,11 @@ public final class KmipClient implements AutoCloseable {
     call(Operation.ACTIVATE, uid(uniqueIdentifier));
   }
 
+  /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
+  public void ping() {
+    call(Operation.PING, List.of());
+  }
+
   /** Archive: the object stays, but Get and the other operations on it refuse until Recover. */
   public void archive(String uniqueIdentifier) {
     call(Operation.ARCHIVE, uid(uniqueIdentifier));

@@ -139,6 +139,14 @@ class KmipClientTest {
     }
   }
 
+  @Test
+  void pingAnswersIn21() throws Exception {
+    try (KmipClient c = client(KmipVersion.V2_1)) {
+      c.ping();
+      assertThat(c.version()).isEqualTo(KmipVersion.V2_1);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"V1_4", "V2_1"})
   void addSetDeleteAttributes(KmipVersion v) throws Exception {
