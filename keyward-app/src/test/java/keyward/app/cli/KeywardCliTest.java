@@ -155,6 +155,10 @@ class KeywardCliTest {
     assertThat(noPassword.exit()).isEqualTo(3);
     assertThat(noPassword.err()).contains("no-such-password");
 
+    Run ping = kw("2.1", "ping");
+    assertThat(ping.exit()).as(ping.err()).isZero();
+    assertThat(ping.out()).contains("pong");
+
     Run notFound = kw("2.1", "key", "activate", "no-such-id");
     assertThat(notFound.exit()).isEqualTo(1);
     assertThat(notFound.err()).contains("Object Not Found");
