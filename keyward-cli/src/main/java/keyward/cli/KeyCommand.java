@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code key create|get|locate|activate|revoke|destroy}. */
+/** {@code key create|get|locate|activate|revoke|destroy|archive|recover}. */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Create, fetch, find and retire keys.",
     subcommands = {KeyCommand.Create.class, KeyCommand.Get.class, KeyCommand.Locate.class,
-        KeyCommand.Activate.class, KeyCommand.Revoke.class, KeyCommand.Destroy.class})
+        KeyCommand.Activate.class, KeyCommand.Revoke.class, KeyCommand.Destroy.class,
+        KeyCommand.Archive.class, KeyCommand.Recover.class})
 final class KeyCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -143,6 +144,31 @@ final class KeyCommand {
     void run(KmipClient client, Output out) {
       client.activate(id);
       out.done("activated " + id, Map.of("uniqueIdentifier", id, "result", "activated"));
+    }
+  }
+
+  @Command(name = "archive", mixinStandardHelpOptions = true,
+      description = "Archive an object: it stays, but is refused (Object Archived) until recovered.")
+  static final class Archive extends ClientCommand {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Override
+    void run(KmipClient client, Output out) {
+      client.archive(id);
+      out.done("archived " + id, Map.of("uniqueIdentifier", id, "result", "archived"));
+    }
+  }
+
+  @Command(name = "recover", mixinStandardHelpOptions = true, description = "Recover an archived object.")
+  static final class Recover extends ClientCommand {
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Override
+    void run(KmipClient client, Output out) {
+      client.recover(id);
+      out.done("recovered " + id, Map.of("uniqueIdentifier", id, "result", "recovered"));
     }
   }
 

@@ -173,6 +173,21 @@ public final class KmipClient implements AutoCloseable {
     call(Operation.ACTIVATE, uid(uniqueIdentifier));
   }
 
+  /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
+  public void ping() {
+    call(Operation.PING, List.of());
+  }
+
+  /** Archive: the object stays, but Get and the other operations on it refuse until Recover. */
+  public void archive(String uniqueIdentifier) {
+    call(Operation.ARCHIVE, uid(uniqueIdentifier));
+  }
+
+  /** Recover an archived object so it can be used again. */
+  public void recover(String uniqueIdentifier) {
+    call(Operation.RECOVER, uid(uniqueIdentifier));
+  }
+
   /** Revoke with a reason (and an optional message, may be null). */
   public void revoke(String uniqueIdentifier, RevocationReasonCode reason, String message) {
     List<Item> reasonItems = new ArrayList<>();

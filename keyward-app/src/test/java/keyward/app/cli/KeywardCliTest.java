@@ -77,6 +77,14 @@ class KeywardCliTest {
     assertThat(json.out().strip()).isEqualTo("[{\"uniqueIdentifier\":\"" + id
         + "\",\"objectType\":\"Symmetric Key\",\"name\":\"" + name + "\",\"state\":\"Active\"}]");
 
+    Run archived = kw(v, "key", "archive", id);
+    assertThat(archived.exit()).as(archived.err()).isZero();
+    Run refusedWhileArchived = kw(v, "key", "get", id, "--out", dir.resolve("archived-" + v + ".bin").toString());
+    assertThat(refusedWhileArchived.exit()).isEqualTo(1);
+    assertThat(refusedWhileArchived.err()).contains("Object Archived");
+    Run recovered = kw(v, "key", "recover", id);
+    assertThat(recovered.exit()).as(recovered.err()).isZero();
+
     Path file = dir.resolve("key-" + v + ".bin");
     Run got = kw(v, "key", "get", id, "--out", file.toString());
     assertThat(got.exit()).as(got.err()).isZero();
@@ -146,6 +154,10 @@ class KeywardCliTest {
         "--password-file", dir.resolve("no-such-password").toString());
     assertThat(noPassword.exit()).isEqualTo(3);
     assertThat(noPassword.err()).contains("no-such-password");
+
+    Run ping = kw("2.1", "ping");
+    assertThat(ping.exit()).as(ping.err()).isZero();
+    assertThat(ping.out()).contains("pong");
 
     Run notFound = kw("2.1", "key", "activate", "no-such-id");
     assertThat(notFound.exit()).isEqualTo(1);

@@ -127,6 +127,28 @@ class KmipClientTest {
 
   @ParameterizedTest
   @EnumSource(names = {"V1_4", "V2_1"})
+  void archivedObjectRefusesGetUntilRecovered(KmipVersion v) throws Exception {
+    try (KmipClient c = client(v)) {
+      byte[] secret = "archive-me".getBytes();
+      String id = c.registerSecretData(secret).execute();
+      c.archive(id);
+      assertThatThrownBy(() -> c.get(id)).isInstanceOfSatisfying(KmipClientException.class,
+          e -> assertThat(e.resultReason()).isEqualTo(ResultReason.OBJECT_ARCHIVED));
+      c.recover(id);
+      assertThat(c.get(id)).isEqualTo(secret);
+    }
+  }
+
+  @Test
+  void pingAnswersIn21() throws Exception {
+    try (KmipClient c = client(KmipVersion.V2_1)) {
+      c.ping();
+      assertThat(c.version()).isEqualTo(KmipVersion.V2_1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
   void addSetDeleteAttributes(KmipVersion v) throws Exception {
     try (KmipClient c = client(v)) {
       String id = c.createSymmetricKey("AES", 128).execute();
