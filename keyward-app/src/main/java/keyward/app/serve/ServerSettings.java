@@ -53,6 +53,24 @@ public record ServerSettings(
         identityField, limits, maxConnections, idleTimeout, readTimeout, port);
   }
 
+  /** The same settings on another port (0: a free one, as tests use). */
+  public ServerSettings withPort(int port) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+  }
+
+  /** The same settings with another data directory. */
+  public ServerSettings withDataDir(Path dir) {
+    return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+  }
+
+  /** The same settings with another idle time-out. */
+  public ServerSettings withIdleTimeout(Duration idle) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idle, readTimeout, httpsPort);
+  }
+
   public static ServerSettings defaults() {
     TlsListenerConfig t = TlsListenerConfig.defaults();
     return new ServerSettings(t.host(), t.port(), Path.of("keyward-data"), null, null, null,

@@ -29,10 +29,8 @@ class BenchCommandTest {
 
   @BeforeAll
   static void start() throws Exception {
-    ServerSettings d = ServerSettings.defaults();
     Path data = dir.resolve("data");
-    server = RunningServer.start(new ServerSettings("127.0.0.1", 0, data, null, null, null,
-        d.identityField(), d.limits(), d.maxConnections(), d.idleTimeout(), d.readTimeout()));
+    server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(data));
     config = data.resolve("client.toml");
     ClientConfig.writeForDevServer(config, "localhost", server.port(), server.pki().caCertificate(),
         server.pki().clientPkcs12(), server.pki().clientPkcs12PasswordFile());

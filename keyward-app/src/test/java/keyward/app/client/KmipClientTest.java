@@ -38,9 +38,7 @@ class KmipClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    ServerSettings d = ServerSettings.defaults();
-    server = RunningServer.start(new ServerSettings("127.0.0.1", 0, dir.resolve("data"), null, null,
-        null, d.identityField(), d.limits(), d.maxConnections(), d.idleTimeout(), d.readTimeout()));
+    server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(dir.resolve("data")));
   }
 
   @AfterAll
@@ -211,10 +209,7 @@ class KmipClientTest {
 
   @Test
   void aPooledConnectionTheServerClosedWhileIdleIsReplaced() throws Exception {
-    ServerSettings d = ServerSettings.defaults();
-    try (RunningServer quick = RunningServer.start(new ServerSettings("127.0.0.1", 0, dir.resolve("idle"),
-        null, null, null, d.identityField(), d.limits(), d.maxConnections(),
-        java.time.Duration.ofMillis(300), d.readTimeout()));
+    try (RunningServer quick = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(dir.resolve("idle")).withIdleTimeout(java.time.Duration.ofMillis(300)));
         KmipClient c = KmipClient.builder().server("localhost", quick.port())
             .tls(TlsFiles.pkcs12(quick.pki().clientPkcs12(), quick.pki().clientPkcs12Password(),
                 quick.pki().caCertificate())).poolSize(1).build()) {

@@ -32,17 +32,14 @@ class RunningServerHttpsTest {
   void httpsIsOffUnlessAPortIsGiven() throws Exception {
     ServerSettings d = ServerSettings.defaults();
     assertThat(d.httpsPort()).isNull();
-    try (RunningServer server = RunningServer.start(new ServerSettings("127.0.0.1", 0, dir.resolve("d"),
-        null, null, null, d.identityField(), d.limits(), d.maxConnections(), d.idleTimeout(), d.readTimeout()))) {
+    try (RunningServer server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(dir.resolve("d")))) {
       assertThat(server.httpsUrl()).isNull();
     }
   }
 
   @Test
   void withAnHttpsPortKmipIsServedInJsonOverHttpsWithTheDevPki() throws Exception {
-    ServerSettings d = ServerSettings.defaults();
-    ServerSettings s = new ServerSettings("127.0.0.1", 0, dir.resolve("data"), null, null, null,
-        d.identityField(), d.limits(), d.maxConnections(), d.idleTimeout(), d.readTimeout()).withHttpsPort(0);
+    ServerSettings s = ServerSettings.defaults().withPort(0).withDataDir(dir.resolve("data")).withHttpsPort(0);
     try (RunningServer server = RunningServer.start(s)) {
       assertThat(server.httpsUrl()).matches("https://127\\.0\\.0\\.1:\\d+/kmip");
       HttpClient client = HttpClient.newBuilder().sslContext(server.pki().clientContext())

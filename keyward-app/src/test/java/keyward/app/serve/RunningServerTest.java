@@ -19,9 +19,7 @@ class RunningServerTest {
   @TempDir Path dir;
 
   private ServerSettings settings(Path data) {
-    ServerSettings d = ServerSettings.defaults();
-    return new ServerSettings("127.0.0.1", 0, data, null, null, null, d.identityField(), d.limits(),
-        d.maxConnections(), d.idleTimeout(), d.readTimeout());
+    return ServerSettings.defaults().withPort(0).withDataDir(data);
   }
 
   @Test
