@@ -65,6 +65,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
   Integer httpsPort;
 
+  @Option(names = "--users-file", description = "Users for Username and Password credentials (default DATA_DIR/users; manage with `keyward user`).")
+  Path usersFile;
+
+  @Option(names = "--require-credentials", negatable = true,
+      description = "Every request must carry a valid Username and Password credential (default: checked only when sent).")
+  Boolean requireCredentials;
+
   @Override
   public Integer call() throws Exception {
     ServerSettings s = settings();
@@ -133,7 +140,9 @@ final class ServeCommand implements Callable<Integer> {
         or(maxConnections, s.maxConnections()),
         idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
         readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
-        httpsPort != null ? httpsPort : s.httpsPort());
+        httpsPort != null ? httpsPort : s.httpsPort(),
+        usersFile != null ? usersFile : s.usersFile(),
+        requireCredentials != null ? requireCredentials : s.requireCredentials());
   }
 
   private static int or(Integer v, int dflt) {

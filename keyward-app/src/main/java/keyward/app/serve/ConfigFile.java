@@ -23,6 +23,8 @@ import keyward.server.transport.IdentityField;
  * client_ca = "/etc/keyward/clients-ca.pem"
  * identity_field = "COMMON_NAME"             # or SUBJECT_DN, SAN_DNS, SAN_EMAIL, SAN_URI
  * https_port = 5697                          # KMIP over HTTPS on the same host; absent = off
+ * users_file = "/etc/keyward/users"          # Username and Password credentials (keyward user add)
+ * require_credentials = false                # true: every request must carry a valid one
  *
  * [limits]
  * max_message_bytes = 4194304
@@ -37,7 +39,7 @@ import keyward.server.transport.IdentityField;
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
       "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
-      "https_port");
+      "https_port", "users_file", "require_credentials");
   private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
       "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds");
 
@@ -73,8 +75,16 @@ public final class ConfigFile {
     }
     Integer httpsPort = map.containsKey("https_port")
         ? Integer.valueOf(num(map, "https_port", 0)) : s.httpsPort();
+    Path users = path(map, "users_file", s.usersFile(), file);
+    boolean required = s.requireCredentials();
+    if (map.containsKey("require_credentials")) {
+      if (!(map.get("require_credentials") instanceof Boolean b)) {
+        throw new IllegalArgumentException("setting 'require_credentials' must be true or false");
+      }
+      required = b;
+    }
     return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read,
-        httpsPort);
+        httpsPort, users, required);
   }
 
   private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {

@@ -2,6 +2,7 @@ package keyward.app.serve;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import javax.net.ssl.SSLContext;
 import keyward.app.pki.DevPki;
 import keyward.server.Caller;
 import keyward.server.KeywardServer;
+import keyward.server.auth.CredentialAuthenticator;
+import keyward.server.auth.WatchedUserFile;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.crypto.JcaCryptoEngine;
@@ -58,7 +61,7 @@ public final class RunningServer implements AutoCloseable {
     }
     SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
     try {
-      KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY,
+      KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(), authenticator(s),
           s.limits(), Clock.systemUTC());
       MessageProcessor processor = server.processor();
       TtlvTlsListener listener = new TtlvTlsListener(s.listenerConfig(), tls,
@@ -80,6 +83,24 @@ public final class RunningServer implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /** Header credentials are checked against the users file (re-read when it changes). */
+  private static Authenticator authenticator(ServerSettings s) throws IOException {
+    Path file = s.effectiveUsersFile();
+    WatchedUserFile users = new WatchedUserFile(file);
+    if (s.requireCredentials() && users.get().isEmpty()) {
+      throw new IllegalArgumentException("credentials are required but " + file
+          + " lists no users: add one with `keyward user add NAME`");
+    }
+    if (users.get().isEmpty()) {
+      LOG.info("no users in {}: requests act as their client certificate; Username and Password "
+          + "credentials are not checked", file);
+    } else {
+      LOG.info("{} user(s) from {}; credentials {}", users.get().names().size(), file,
+          s.requireCredentials() ? "required on every request" : "checked when sent");
+    }
+    return new CredentialAuthenticator(users, s.requireCredentials(), Clock.systemUTC());
   }
 
   private static DevPki devPki(ServerSettings s) throws IOException, GeneralSecurityException {

@@ -24,6 +24,9 @@ import keyward.server.transport.TlsListenerConfig;
  * @param readTimeout a started message must arrive completely within this
  * @param httpsPort port of the KMIP-over-HTTPS endpoint on the same host (0 picks a free one);
  *     null = no HTTPS endpoint (the default)
+ * @param usersFile users for Username and Password credentials; null = {@code users} in the data
+ *     directory (absent file: no users, header credentials are not checked)
+ * @param requireCredentials every request must carry a valid Username and Password credential
  */
 public record ServerSettings(
     String host,
@@ -37,38 +40,55 @@ public record ServerSettings(
     int maxConnections,
     Duration idleTimeout,
     Duration readTimeout,
-    Integer httpsPort) {
+    Integer httpsPort,
+    Path usersFile,
+    boolean requireCredentials) {
 
   /** Settings without the HTTPS endpoint. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
       Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
       Duration idleTimeout, Duration readTimeout) {
     this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
-        maxConnections, idleTimeout, readTimeout, null);
+        maxConnections, idleTimeout, readTimeout, null, null, false);
   }
 
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, port);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, port, usersFile,
+        requireCredentials);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
+        requireCredentials);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
+        requireCredentials);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idle, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idle, readTimeout, httpsPort, usersFile,
+        requireCredentials);
+  }
+
+  /** The same settings with another users file (null: the data directory's) and policy. */
+  public ServerSettings withCredentials(Path users, boolean required) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required);
+  }
+
+  /** The users file in effect. */
+  public Path effectiveUsersFile() {
+    return usersFile != null ? usersFile : dataDir.resolve("users");
   }
 
   public static ServerSettings defaults() {

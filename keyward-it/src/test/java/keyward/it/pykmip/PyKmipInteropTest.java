@@ -64,7 +64,7 @@ class PyKmipInteropTest {
   }
 
   /** /usr/bin/python3 must import kmip: fail under CI=true, else abort with how to install it. */
-  private static void requirePyKmip() throws IOException, InterruptedException {
+  static void requirePyKmip() throws IOException, InterruptedException {
     String why;
     if (!Files.isExecutable(Path.of(PYTHON))) {
       why = PYTHON + " is missing";
