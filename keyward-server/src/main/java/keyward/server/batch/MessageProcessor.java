@@ -195,6 +195,14 @@ public final class MessageProcessor {
       if (shared != null) {
         out = answer(op, version, handler.handle(
             new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request));
+      } else if (handler.readMostly()) {
+        try {
+          out = store.inTransaction(true, tx -> answer(op, version, handler.handle(new OperationContext(
+              caller, version, objects.open(new ReadFirstTransaction(tx), caller, now), now, batch), request)));
+        } catch (ReadFirstTransaction.WriteNeeded again) {
+          out = store.inTransaction(false, tx -> answer(op, version, handler.handle(
+              new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request)));
+        }
       } else {
         out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
             new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request)));
