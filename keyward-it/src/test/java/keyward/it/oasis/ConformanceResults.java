@@ -24,10 +24,46 @@ public final class ConformanceResults {
   private static final Pattern DATE_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2})");
 
-  /** One file's outcome. */
-  public record Row(String file, String version, String profile, boolean pass, String mismatch) {
+  /** A file's outcome: passes; fails where the server has what the file uses; or uses what it lacks. */
+  public enum Status {
+    PASS("pass"), FAIL("fail"), NOT_SUPPORTED("not-supported");
+
+    private final String text;
+
+    Status(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    static Status of(String text) {
+      for (Status s : values()) {
+        if (s.text.equals(text)) {
+          return s;
+        }
+      }
+      return null;
+    }
+
+    public static Status of(ReplayResult r) {
+      return r.passed() ? PASS : r.notSupported() != null ? NOT_SUPPORTED : FAIL;
+    }
+  }
+
+  /**
+   * One file's outcome.
+   *
+   * @param mismatch for fail, the first mismatch; for not-supported, what is missing and at which step
+   */
+  public record Row(String file, String version, String profile, Status status, String mismatch) {
     public Row {
-      mismatch = pass ? "" : mismatch.replaceAll("[\\t\\r\\n]+", " ");
+      mismatch = status == Status.PASS ? "" : mismatch.replaceAll("[\\t\\r\\n]+", " ");
+    }
+
+    public boolean pass() {
+      return status == Status.PASS;
     }
   }
 
@@ -46,10 +82,12 @@ public final class ConformanceResults {
         continue;
       }
       String[] f = line.split("\t", -1);
-      if (f.length != 5 || !(f[3].equals("pass") || f[3].equals("fail"))) {
-        throw new IOException(tsv + " line " + (i + 1) + ": expected 5 tab-separated fields with status pass|fail");
+      Status status = f.length == 5 ? Status.of(f[3]) : null;
+      if (status == null) {
+        throw new IOException(tsv + " line " + (i + 1)
+            + ": expected 5 tab-separated fields with status pass|fail|not-supported");
       }
-      rows.put(f[0], new Row(f[0], f[1], f[2], f[3].equals("pass"), f[4]));
+      rows.put(f[0], new Row(f[0], f[1], f[2], status, f[4]));
     }
     return rows;
   }
@@ -63,6 +101,10 @@ public final class ConformanceResults {
       return "";
     }
     String s;
+    if (r.notSupported() != null) {
+      int step = r.mismatch() != null ? r.mismatch().step() : r.stepsPassed();
+      return UUID.matcher(r.notSupported() + " (step " + step + ")").replaceAll("<uuid>");
+    }
     if (r.mismatch() != null) {
       Mismatch m = r.mismatch();
       String actual = DATE_TIME.matcher(m.actual()).replaceAll("<datetime>");
@@ -77,7 +119,7 @@ public final class ConformanceResults {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (Row r : sorted(rows)) {
       sb.append(r.file()).append('\t').append(r.version()).append('\t').append(r.profile()).append('\t')
-          .append(r.pass() ? "pass" : "fail").append('\t').append(r.mismatch()).append('\n');
+          .append(r.status().text()).append('\t').append(r.mismatch()).append('\n');
     }
     Files.createDirectories(tsv.getParent());
     Files.writeString(tsv, sb.toString(), StandardCharsets.UTF_8);
@@ -95,7 +137,7 @@ public final class ConformanceResults {
     return Pattern.compile("\\d+").matcher(file).replaceAll(m -> String.format("%06d", Long.parseLong(m.group())));
   }
 
-  /** docs/conformance.md: counts per profile and version, then every file. */
+  /** docs/conformance.md: counts per profile and version, what is missing, then every file. */
   public static String markdown(Collection<Row> rows) {
     List<Row> all = sorted(rows);
     List<String> versions = all.stream().map(Row::version).distinct().sorted().toList();
@@ -107,7 +149,9 @@ public final class ConformanceResults {
         .append("Each OASIS KMIP profile test-case file is replayed against a fresh server over mutual TLS\n")
         .append("(TTLV, the file's own protocol version; the MSGENC files over HTTPS, MSGENC-HTTPS in TTLV,\n")
         .append("MSGENC-JSON in JSON, MSGENC-XML in XML) and its responses compared with the file's, allowing\n")
-        .append("only the profiles' permitted variations. Passed files / files:\n\n");
+        .append("only the profiles' permitted variations. A file is *not supported* when the step where it\n")
+        .append("first differs uses an operation or feature the server lacks (see the backlog below); any other\n")
+        .append("difference is a *fail*. Cells: passed files / files, then (not supported, failed) when not zero.\n\n");
     sb.append("| profile |");
     versions.forEach(v -> sb.append(' ').append(v).append(" |"));
     sb.append(" all |\n|---|");
@@ -125,22 +169,52 @@ public final class ConformanceResults {
       sb.append(' ').append(count(all, null, v)).append(" |");
     }
     sb.append(' ').append(count(all, null, null)).append(" |\n\n");
-    sb.append("## Files\n\n| file | status | first mismatch |\n|---|---|---|\n");
+    Map<String, List<Row>> missing = new TreeMap<>();
     for (Row r : all) {
-      sb.append("| ").append(r.file()).append(" | ").append(r.pass() ? "pass" : "**fail**").append(" | ")
-          .append(r.mismatch().replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")).append(" |\n");
+      if (r.status() == Status.NOT_SUPPORTED) {
+        missing.computeIfAbsent(r.mismatch().replaceFirst(" \\(step \\d+\\)$", ""), k -> new ArrayList<>()).add(r);
+      }
+    }
+    if (!missing.isEmpty()) {
+      sb.append("## Not supported yet (the backlog)\n\n| missing | files |\n|---|---|\n");
+      missing.entrySet().stream()
+          .sorted(Comparator.comparing((Map.Entry<String, List<Row>> e) -> -e.getValue().size())
+              .thenComparing(Map.Entry::getKey))
+          .forEach(e -> sb.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue().size())
+              .append(": ").append(String.join(", ", e.getValue().stream().map(r -> shortName(r.file())).toList()))
+              .append(" |\n"));
+      sb.append('\n');
+    }
+    sb.append("## Files\n\n| file | status | first mismatch, or what is missing |\n|---|---|---|\n");
+    for (Row r : all) {
+      String status = switch (r.status()) {
+        case PASS -> "pass";
+        case FAIL -> "**fail**";
+        case NOT_SUPPORTED -> "not supported";
+      };
+      sb.append("| ").append(r.file()).append(" | ").append(status).append(" | ").append(cell(r.mismatch())).append(" |\n");
     }
     return sb.toString();
   }
 
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** "2.1/profiles/mandatory/BL-M-1-21.xml" -> "BL-M-1-21". */
+  private static String shortName(String file) {
+    return file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.xml$", "");
+  }
+
   private static String count(List<Row> rows, String profile, String version) {
-    long total = rows.stream().filter(r -> (profile == null || r.profile().equals(profile))
-        && (version == null || r.version().equals(version))).count();
-    if (total == 0) {
+    List<Row> cell = rows.stream().filter(r -> (profile == null || r.profile().equals(profile))
+        && (version == null || r.version().equals(version))).toList();
+    if (cell.isEmpty()) {
       return "–";
     }
-    long pass = rows.stream().filter(r -> r.pass() && (profile == null || r.profile().equals(profile))
-        && (version == null || r.version().equals(version))).count();
-    return pass + "/" + total;
+    long pass = cell.stream().filter(Row::pass).count();
+    long notSupported = cell.stream().filter(r -> r.status() == Status.NOT_SUPPORTED).count();
+    long fail = cell.size() - pass - notSupported;
+    return pass + "/" + cell.size() + (pass == cell.size() ? "" : " (" + notSupported + ", " + fail + ")");
   }
 }
