@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -140,8 +140,6 @@ public final class ConformanceResults {
   /** docs/conformance.md: counts per profile and version, what is missing, then every file. */
   public static String markdown(Collection<Row> rows) {
     List<Row> all = sorted(rows);
-    List<String> versions = all.stream().map(Row::version).distinct().sorted().toList();
-    List<String> profiles = all.stream().map(Row::profile).distinct().sorted().toList();
     StringBuilder sb = new StringBuilder();
     sb.append("# OASIS conformance\n\n")
         .append("Generated from `docs/conformance/results.tsv` by `OasisConformanceTest` (module keyward-it);\n")
@@ -152,23 +150,7 @@ public final class ConformanceResults {
         .append("only the profiles' permitted variations. A file is *not supported* when the step where it\n")
         .append("first differs uses an operation or feature the server lacks (see the backlog below); any other\n")
         .append("difference is a *fail*. Cells: passed files / files, then (not supported, failed) when not zero.\n\n");
-    sb.append("| profile |");
-    versions.forEach(v -> sb.append(' ').append(v).append(" |"));
-    sb.append(" all |\n|---|");
-    versions.forEach(v -> sb.append("---|"));
-    sb.append("---|\n");
-    for (String p : profiles) {
-      sb.append("| ").append(p).append(" |");
-      for (String v : versions) {
-        sb.append(' ').append(count(all, p, v)).append(" |");
-      }
-      sb.append(' ').append(count(all, p, null)).append(" |\n");
-    }
-    sb.append("| all |");
-    for (String v : versions) {
-      sb.append(' ').append(count(all, null, v)).append(" |");
-    }
-    sb.append(' ').append(count(all, null, null)).append(" |\n\n");
+    sb.append(summary(all)).append('\n');
     Map<String, List<Row>> missing = new TreeMap<>();
     for (Row r : all) {
       if (r.status() == Status.NOT_SUPPORTED) {
@@ -194,6 +176,35 @@ public final class ConformanceResults {
       };
       sb.append("| ").append(r.file()).append(" | ").append(status).append(" | ").append(cell(r.mismatch())).append(" |\n");
     }
+    return sb.toString();
+  }
+
+  /**
+   * The counts per profile and version, as a table: passed / files, then (not supported, failed)
+   * when not all passed.
+   */
+  public static String summary(Collection<Row> rows) {
+    List<Row> all = sorted(rows);
+    List<String> versions = all.stream().map(Row::version).distinct().sorted().toList();
+    List<String> profiles = all.stream().map(Row::profile).distinct().sorted().toList();
+    StringBuilder sb = new StringBuilder();
+    sb.append("| profile |");
+    versions.forEach(v -> sb.append(' ').append(v).append(" |"));
+    sb.append(" all |\n|---|");
+    versions.forEach(v -> sb.append("---|"));
+    sb.append("---|\n");
+    for (String p : profiles) {
+      sb.append("| ").append(p).append(" |");
+      for (String v : versions) {
+        sb.append(' ').append(count(all, p, v)).append(" |");
+      }
+      sb.append(' ').append(count(all, p, null)).append(" |\n");
+    }
+    sb.append("| all |");
+    for (String v : versions) {
+      sb.append(' ').append(count(all, null, v)).append(" |");
+    }
+    sb.append(' ').append(count(all, null, null)).append(" |\n");
     return sb.toString();
   }
 

@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 /**
  * The outcome of replaying one file.
