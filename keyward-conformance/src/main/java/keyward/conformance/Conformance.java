@@ -28,7 +28,8 @@ public final class Conformance {
       if (s == null) {
         return new Outcome(null, null, target.whyNot(https));
       }
-      r = new OasisReplay(Clock.systemUTC(), s.performed()).run(tc, s.transport());
+      ProfileRequirements required = ProfileRequirements.of(casesDir, version, profile);
+      r = new OasisReplay(Clock.systemUTC(), s.performed(), required).run(tc, s.transport());
     }
     return new Outcome(new Row(rel, version, profile, Status.of(r), ConformanceResults.stable(r)), r, null);
   }
