@@ -11,6 +11,7 @@ import keyward.app.serve.ConfigFile;
 import keyward.app.serve.RunningServer;
 import keyward.app.serve.ServerSettings;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
   Integer httpsPort;
+
+  @Option(names = "--rng", paramLabel = "GENERATOR",
+      description = "Generator of key material: drbg (default, the JDK's NIST SP 800-90A DRBG) or "
+          + "ansi-x9.31-aes-256 (legacy: ANSI X9.31 over AES-256, withdrawn by NIST in 2016; for clients that expect it).")
+  String rng;
 
   @Override
   public Integer call() throws Exception {
@@ -133,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
         or(maxConnections, s.maxConnections()),
         idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
         readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
-        httpsPort != null ? httpsPort : s.httpsPort());
+        httpsPort != null ? httpsPort : s.httpsPort(),
+        rng != null ? RngSetting.parse(rng) : s.rng());
   }
 
   private static int or(Integer v, int dflt) {

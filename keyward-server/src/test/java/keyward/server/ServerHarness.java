@@ -26,9 +26,17 @@ import keyward.server.crypto.JcaCryptoEngine;
 public final class ServerHarness {
   public final InMemoryObjectStore store = new InMemoryObjectStore();
   public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  public final KeywardServer server =
-      new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT, clock);
+  public final KeywardServer server;
   public Caller caller = new Caller("alice", "127.0.0.1:1");
+
+  public ServerHarness() {
+    this(new JcaCryptoEngine());
+  }
+
+  /** A harness whose server makes keys with this engine. */
+  public ServerHarness(keyward.spi.crypto.CryptoEngine crypto) {
+    this.server = new KeywardServer(store, crypto, Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT, clock);
+  }
 
   /** Sends one operation in the given version and returns its response batch item. */
   public ResponseBatchItem call(KmipVersion version, Operation op, Item... payload) throws Exception {

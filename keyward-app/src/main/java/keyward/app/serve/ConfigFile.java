@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import keyward.server.transport.IdentityField;
 
 /**
@@ -23,6 +24,7 @@ import keyward.server.transport.IdentityField;
  * client_ca = "/etc/keyward/clients-ca.pem"
  * identity_field = "COMMON_NAME"             # or SUBJECT_DN, SAN_DNS, SAN_EMAIL, SAN_URI
  * https_port = 5697                          # KMIP over HTTPS on the same host; absent = off
+ * rng = "drbg"                               # or "ansi-x9.31-aes-256" (legacy generator)
  *
  * [limits]
  * max_message_bytes = 4194304
@@ -37,7 +39,7 @@ import keyward.server.transport.IdentityField;
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
       "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
-      "https_port");
+      "https_port", "rng");
   private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
       "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds");
 
@@ -73,8 +75,9 @@ public final class ConfigFile {
     }
     Integer httpsPort = map.containsKey("https_port")
         ? Integer.valueOf(num(map, "https_port", 0)) : s.httpsPort();
+    RngSetting rng = map.containsKey("rng") ? RngSetting.parse(str(map, "rng", null)) : s.rng();
     return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read,
-        httpsPort);
+        httpsPort, rng);
   }
 
   private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {

@@ -61,7 +61,7 @@ public final class RunningServer implements AutoCloseable {
     }
     SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
     try {
-      KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY,
+      KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(s.rng()), Authenticator.TRANSPORT_ONLY,
           s.limits(), Clock.systemUTC());
       MessageProcessor processor = server.processor();
       TtlvTlsListener listener = new TtlvTlsListener(s.listenerConfig(), tls,

@@ -3,6 +3,7 @@ package keyward.app.serve;
 import java.nio.file.Path;
 import java.time.Duration;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import keyward.server.transport.HttpsEndpointConfig;
 import keyward.server.transport.IdentityField;
 import keyward.server.transport.TlsListenerConfig;
@@ -24,6 +25,8 @@ import keyward.server.transport.TlsListenerConfig;
  * @param readTimeout a started message must arrive completely within this
  * @param httpsPort port of the KMIP-over-HTTPS endpoint on the same host (0 picks a free one);
  *     null = no HTTPS endpoint (the default)
+ * @param rng the generator of key material and random data: the JDK DRBG (default) or, as a
+ *     legacy option, ANSI X9.31 over AES-256
  */
 public record ServerSettings(
     String host,
@@ -37,7 +40,20 @@ public record ServerSettings(
     int maxConnections,
     Duration idleTimeout,
     Duration readTimeout,
-    Integer httpsPort) {
+    Integer httpsPort,
+    RngSetting rng) {
+
+  public ServerSettings {
+    rng = rng == null ? RngSetting.DRBG : rng;
+  }
+
+  /** Settings with the default generator (the JDK DRBG). */
+  public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
+      Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
+      Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
+    this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
+        maxConnections, idleTimeout, readTimeout, httpsPort, RngSetting.DRBG);
+  }
 
   /** Settings without the HTTPS endpoint. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
@@ -50,25 +66,31 @@ public record ServerSettings(
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, port);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, port, rng);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, rng);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, rng);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idle, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idle, readTimeout, httpsPort, rng);
+  }
+
+  /** The same settings with another random number generator. */
+  public ServerSettings withRng(RngSetting generator) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, generator);
   }
 
   public static ServerSettings defaults() {
