@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import keyward.app.conformance.ConformanceDocs;
 import keyward.app.conformance.InProcessTarget;
 import keyward.app.pki.DevPki;
 import keyward.conformance.Conformance;
@@ -70,8 +71,8 @@ class OasisConformanceTest {
         Map<String, Row> rows = ConformanceResults.read(tsv); // files not run this time keep their row
         rows.putAll(RUN);
         ConformanceResults.write(tsv, rows.values());
-        Files.writeString(root.resolve("docs/conformance.md"), ConformanceResults.markdown(rows.values()));
-        System.out.println("conformance results written to " + tsv + " and docs/conformance.md");
+        ConformanceDocs.write(root);
+        System.out.println("conformance results written to " + tsv + ", docs/conformance.md and docs/conformance-statement.md");
       }
     } finally {
       keyward.close();
