@@ -11,6 +11,7 @@ import keyward.app.serve.ConfigFile;
 import keyward.app.serve.RunningServer;
 import keyward.app.serve.ServerSettings;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--require-credentials", negatable = true,
       description = "Every request must carry a valid Username and Password credential (default: checked only when sent).")
   Boolean requireCredentials;
+
+  @Option(names = "--rng", paramLabel = "GENERATOR",
+      description = "Generator of key material: drbg (default, the JDK's NIST SP 800-90A DRBG) or "
+          + "ansi-x9.31-aes-256 (legacy: ANSI X9.31 over AES-256, withdrawn by NIST in 2016; for clients that expect it).")
+  String rng;
 
   @Override
   public Integer call() throws Exception {
@@ -142,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
         readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
         httpsPort != null ? httpsPort : s.httpsPort(),
         usersFile != null ? usersFile : s.usersFile(),
-        requireCredentials != null ? requireCredentials : s.requireCredentials());
+        requireCredentials != null ? requireCredentials : s.requireCredentials(),
+        rng != null ? RngSetting.parse(rng) : s.rng());
   }
 
   private static int or(Integer v, int dflt) {

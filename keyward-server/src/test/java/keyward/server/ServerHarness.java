@@ -31,11 +31,20 @@ public final class ServerHarness {
 
   /** Callers are who their transport says (no header credentials checked). */
   public ServerHarness() {
-    this(Authenticator.TRANSPORT_ONLY);
+    this(new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY);
+  }
+
+  /** A harness whose server makes keys with this engine. */
+  public ServerHarness(keyward.spi.crypto.CryptoEngine crypto) {
+    this(crypto, Authenticator.TRANSPORT_ONLY);
   }
 
   public ServerHarness(Authenticator authenticator) {
-    server = new KeywardServer(store, new JcaCryptoEngine(), authenticator, CodecLimits.DEFAULT, clock);
+    this(new JcaCryptoEngine(), authenticator);
+  }
+
+  public ServerHarness(keyward.spi.crypto.CryptoEngine crypto, Authenticator authenticator) {
+    this.server = new KeywardServer(store, crypto, authenticator, CodecLimits.DEFAULT, clock);
   }
 
   /** Sends one operation in the given version and returns its response batch item. */

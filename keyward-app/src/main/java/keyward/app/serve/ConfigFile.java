@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import keyward.server.transport.IdentityField;
 
 /**
@@ -25,6 +26,7 @@ import keyward.server.transport.IdentityField;
  * https_port = 5697                          # KMIP over HTTPS on the same host; absent = off
  * users_file = "/etc/keyward/users"          # Username and Password credentials (keyward user add)
  * require_credentials = false                # true: every request must carry a valid one
+ * rng = "drbg"                               # or "ansi-x9.31-aes-256" (legacy generator)
  *
  * [limits]
  * max_message_bytes = 4194304
@@ -39,7 +41,7 @@ import keyward.server.transport.IdentityField;
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
       "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
-      "https_port", "users_file", "require_credentials");
+      "https_port", "users_file", "require_credentials", "rng");
   private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
       "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds");
 
@@ -83,8 +85,9 @@ public final class ConfigFile {
       }
       required = b;
     }
+    RngSetting rng = map.containsKey("rng") ? RngSetting.parse(str(map, "rng", null)) : s.rng();
     return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read,
-        httpsPort, users, required);
+        httpsPort, users, required, rng);
   }
 
   private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {

@@ -3,6 +3,7 @@ package keyward.app.serve;
 import java.nio.file.Path;
 import java.time.Duration;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import keyward.server.transport.HttpsEndpointConfig;
 import keyward.server.transport.IdentityField;
 import keyward.server.transport.TlsListenerConfig;
@@ -27,6 +28,8 @@ import keyward.server.transport.TlsListenerConfig;
  * @param usersFile users for Username and Password credentials; null = {@code users} in the data
  *     directory (absent file: no users, header credentials are not checked)
  * @param requireCredentials every request must carry a valid Username and Password credential
+ * @param rng the generator of key material and random data: the JDK DRBG (default) or, as a
+ *     legacy option, ANSI X9.31 over AES-256
  */
 public record ServerSettings(
     String host,
@@ -42,53 +45,73 @@ public record ServerSettings(
     Duration readTimeout,
     Integer httpsPort,
     Path usersFile,
-    boolean requireCredentials) {
+    boolean requireCredentials,
+    RngSetting rng) {
+
+  public ServerSettings {
+    rng = rng == null ? RngSetting.DRBG : rng;
+  }
+
+  /** Settings with no users file of their own and the default generator (the JDK DRBG). */
+  public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
+      Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
+      Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
+    this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
+        maxConnections, idleTimeout, readTimeout, httpsPort, null, false, RngSetting.DRBG);
+  }
 
   /** Settings without the HTTPS endpoint. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
       Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
       Duration idleTimeout, Duration readTimeout) {
     this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
-        maxConnections, idleTimeout, readTimeout, null, null, false);
+        maxConnections, idleTimeout, readTimeout, null);
   }
 
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, port, usersFile,
-        requireCredentials);
+        requireCredentials, rng);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials);
+        requireCredentials, rng);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials);
+        requireCredentials, rng);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idle, readTimeout, httpsPort, usersFile,
-        requireCredentials);
+        requireCredentials, rng);
   }
 
   /** The same settings with another users file (null: the data directory's) and policy. */
   public ServerSettings withCredentials(Path users, boolean required) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required, rng);
   }
 
   /** The users file in effect. */
   public Path effectiveUsersFile() {
     return usersFile != null ? usersFile : dataDir.resolve("users");
+  }
+
+  /** The same settings with another random number generator. */
+  public ServerSettings withRng(RngSetting generator) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
+        requireCredentials, generator);
   }
 
   public static ServerSettings defaults() {

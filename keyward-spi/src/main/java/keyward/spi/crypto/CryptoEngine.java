@@ -12,6 +12,14 @@ public interface CryptoEngine {
   /** A message digest, e.g. "SHA-256". */
   byte[] digest(String algorithm, byte[] data);
 
-  /** Name of the random number generator, for the Random Number Generator attribute. */
+  /** Name of the random number generator, for logs and the conformance statement. */
   String rngName();
+
+  /**
+   * The generator behind {@link #randomBytes}, for the Random Number Generator attribute of the
+   * objects it makes: it must describe the generator really used.
+   */
+  default RngParameters rng() {
+    return RngParameters.UNSPECIFIED;
+  }
 }
