@@ -3,6 +3,7 @@ package keyward.server;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.access.AccessPolicy;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.batch.ProtocolNegotiation;
@@ -21,11 +22,17 @@ public final class KeywardServer {
 
   public KeywardServer(ObjectStore store, CryptoEngine crypto, Authenticator authenticator,
       CodecLimits limits, Clock clock) {
+    this(store, crypto, authenticator, limits, clock, AccessPolicy.OWNER_ONLY);
+  }
+
+  /** With admins and groups: see {@link AccessPolicy}. */
+  public KeywardServer(ObjectStore store, CryptoEngine crypto, Authenticator authenticator,
+      CodecLimits limits, Clock clock, AccessPolicy access) {
     ProtocolNegotiation negotiation = ProtocolNegotiation.standard();
     AtomicReference<OperationTable> ref = new AtomicReference<>();
     this.table = new OperationTable(ServerHandlers.standard(crypto, negotiation, ref::get));
     ref.set(table);
-    this.processor = new MessageProcessor(table, store, ObjectService.Factory.standard(),
+    this.processor = new MessageProcessor(table, store, ObjectService.Factory.withAccess(access),
         authenticator, limits, clock, negotiation);
   }
 

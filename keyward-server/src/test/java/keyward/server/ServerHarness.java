@@ -26,9 +26,24 @@ import keyward.server.crypto.JcaCryptoEngine;
 public final class ServerHarness {
   public final InMemoryObjectStore store = new InMemoryObjectStore();
   public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  public final KeywardServer server =
-      new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT, clock);
+  public final KeywardServer server;
   public Caller caller = new Caller("alice", "127.0.0.1:1");
+
+  public ServerHarness() {
+    this(keyward.server.access.AccessPolicy.OWNER_ONLY);
+  }
+
+  /** With admins and groups. */
+  public ServerHarness(keyward.server.access.AccessPolicy access) {
+    server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT,
+        clock, access);
+  }
+
+  /** Acts as another identity from now on. */
+  public ServerHarness as(String identity) {
+    caller = new Caller(identity, "127.0.0.1:1");
+    return this;
+  }
 
   /** Sends one operation in the given version and returns its response batch item. */
   public ResponseBatchItem call(KmipVersion version, Operation op, Item... payload) throws Exception {

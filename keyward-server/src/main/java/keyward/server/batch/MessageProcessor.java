@@ -194,10 +194,10 @@ public final class MessageProcessor {
       // client's version cannot carry fails this item alone and rolls back what it did.
       if (shared != null) {
         out = answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request));
+            new OperationContext(caller, version, objects.open(shared, caller, now, op), now, batch), request));
       } else {
         out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request)));
+            new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch), request)));
       }
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {

@@ -24,7 +24,8 @@ import keyward.spi.store.LocateResult;
  * destroyed key). Object Group Member: Group Member Fresh finds only fresh objects; Group
  * Member Default is, by this server's policy, the oldest fresh member or else the oldest
  * member. Located Items (1.3+) is returned when the client pages (Offset or Maximum Items).
- * When exactly one identifier is returned it becomes the ID Placeholder.
+ * When exactly one identifier is returned it becomes the ID Placeholder. The caller sees its
+ * own objects, those granting it Locate, and all objects if it is an admin.
  */
 public final class LocateHandler implements OperationHandler {
 
@@ -99,11 +100,11 @@ public final class LocateHandler implements OperationHandler {
       throws Exception {
     String owner = ctx.caller().identity();
     if (!filter.needsLoading()) {
-      LocateResult r = ctx.objects().locate(
+      LocateResult r = ctx.objects().locateVisible(
           new LocateQuery(owner, filter.criteria(), storage.live(), storage.archived(), from, limit));
       return new Page(r.uniqueIdentifiers(), r.totalMatches());
     }
-    LocateResult all = ctx.objects().locate(
+    LocateResult all = ctx.objects().locateVisible(
         new LocateQuery(owner, filter.criteria(), storage.live(), storage.archived(), 0, -1));
     List<String> matches = new ArrayList<>();
     for (String uid : all.uniqueIdentifiers()) {
