@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import keyward.kmip.codec.CodecLimits;
 import keyward.server.access.AccessPolicy;
+import keyward.server.audit.AuditSink;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.batch.ProtocolNegotiation;
@@ -28,12 +29,18 @@ public final class KeywardServer {
   /** With admins and groups: see {@link AccessPolicy}. */
   public KeywardServer(ObjectStore store, CryptoEngine crypto, Authenticator authenticator,
       CodecLimits limits, Clock clock, AccessPolicy access) {
+    this(store, crypto, authenticator, limits, clock, access, AuditSink.NONE);
+  }
+
+  /** With access policy and an audit sink (see {@link keyward.server.audit.AuditLog}). */
+  public KeywardServer(ObjectStore store, CryptoEngine crypto, Authenticator authenticator,
+      CodecLimits limits, Clock clock, AccessPolicy access, AuditSink audit) {
     ProtocolNegotiation negotiation = ProtocolNegotiation.standard();
     AtomicReference<OperationTable> ref = new AtomicReference<>();
     this.table = new OperationTable(ServerHandlers.standard(crypto, negotiation, ref::get));
     ref.set(table);
     this.processor = new MessageProcessor(table, store, ObjectService.Factory.withAccess(access),
-        authenticator, limits, clock, negotiation);
+        authenticator, limits, clock, negotiation, audit);
   }
 
   public MessageProcessor processor() {

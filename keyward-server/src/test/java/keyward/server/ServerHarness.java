@@ -35,8 +35,13 @@ public final class ServerHarness {
 
   /** With admins and groups. */
   public ServerHarness(keyward.server.access.AccessPolicy access) {
+    this(access, keyward.server.audit.AuditSink.NONE);
+  }
+
+  /** With admins and groups, and an audit sink. */
+  public ServerHarness(keyward.server.access.AccessPolicy access, keyward.server.audit.AuditSink audit) {
     server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT,
-        clock, access);
+        clock, access, audit);
   }
 
   /** Acts as another identity from now on. */

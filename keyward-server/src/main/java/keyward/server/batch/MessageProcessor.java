@@ -28,6 +28,9 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.Caller;
 import keyward.server.KmipException;
+import keyward.server.audit.AuditEvent;
+import keyward.server.audit.AuditEvents;
+import keyward.server.audit.AuditSink;
 import keyward.server.object.ObjectService;
 import keyward.server.operation.BatchState;
 import keyward.server.operation.OperationContext;
@@ -52,6 +55,7 @@ public final class MessageProcessor {
   private final TtlvCodec ttlv;
   private final Clock clock;
   private final ProtocolNegotiation negotiation;
+  private final AuditSink audit;
 
   public MessageProcessor(
       OperationTable operations,
@@ -61,6 +65,20 @@ public final class MessageProcessor {
       CodecLimits limits,
       Clock clock,
       ProtocolNegotiation negotiation) {
+    this(operations, store, objects, authenticator, limits, clock, negotiation, AuditSink.NONE);
+  }
+
+  /** With an audit sink that hears of every batch item before its response goes out. */
+  public MessageProcessor(
+      OperationTable operations,
+      ObjectStore store,
+      ObjectService.Factory objects,
+      Authenticator authenticator,
+      CodecLimits limits,
+      Clock clock,
+      ProtocolNegotiation negotiation,
+      AuditSink audit) {
+    this.audit = audit;
     this.operations = operations;
     this.store = store;
     this.objects = objects;
@@ -87,12 +105,25 @@ public final class MessageProcessor {
    */
   public Item.Structure undecodable(DecodeException e, Caller caller) {
     LOG.info("undecodable message from {} ({}): {}", caller.identity(), caller.remoteAddress(), e.getMessage());
+    audit.record(AuditEvents.undecodable(caller, clock.instant()));
     return errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
         "message could not be decoded", newCorrelation());
   }
 
-  /** Tree in, tree out: the XML and JSON encodings over HTTPS use this. */
+  /**
+   * Tree in, tree out: the XML and JSON encodings over HTTPS use this. Every batch item is
+   * audited before the response is returned.
+   */
   public Item.Structure process(Item request, Caller caller) {
+    Instant received = clock.instant();
+    Item.Structure response = answer(request, caller);
+    for (AuditEvent e : AuditEvents.of(request, response, caller, received)) {
+      audit.record(e);
+    }
+    return response;
+  }
+
+  private Item.Structure answer(Item request, Caller caller) {
     String correlation = newCorrelation();
     Instant now = clock.instant();
     ProtocolVersion requested = RequestVersion.of(request);
