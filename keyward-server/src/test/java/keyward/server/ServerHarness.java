@@ -30,18 +30,18 @@ public final class ServerHarness {
   public Caller caller = new Caller("alice", "127.0.0.1:1");
 
   public ServerHarness() {
-    this(keyward.server.access.AccessPolicy.OWNER_ONLY);
+    this(KeywardServer.Options.DEFAULT);
   }
 
   /** With admins and groups. */
   public ServerHarness(keyward.server.access.AccessPolicy access) {
-    this(access, keyward.server.audit.AuditSink.NONE);
+    this(KeywardServer.Options.DEFAULT.withAccess(access));
   }
 
-  /** With admins and groups, and an audit sink. */
-  public ServerHarness(keyward.server.access.AccessPolicy access, keyward.server.audit.AuditSink audit) {
+  /** With admins and groups, an audit sink, request limits. */
+  public ServerHarness(KeywardServer.Options options) {
     server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT,
-        clock, access, audit);
+        clock, options);
   }
 
   /** Acts as another identity from now on. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import keyward.kmip.bind.BindException;
 import keyward.kmip.codec.CodecLimits;
 import keyward.kmip.codec.DecodeException;
@@ -56,6 +57,8 @@ public final class MessageProcessor {
   private final Clock clock;
   private final ProtocolNegotiation negotiation;
   private final AuditSink audit;
+  private final RequestLimits requestLimits;
+  private final RateLimiter rate;
 
   public MessageProcessor(
       OperationTable operations,
@@ -65,10 +68,14 @@ public final class MessageProcessor {
       CodecLimits limits,
       Clock clock,
       ProtocolNegotiation negotiation) {
-    this(operations, store, objects, authenticator, limits, clock, negotiation, AuditSink.NONE);
+    this(operations, store, objects, authenticator, limits, clock, negotiation, AuditSink.NONE,
+        RequestLimits.DEFAULT, System::nanoTime);
   }
 
-  /** With an audit sink that hears of every batch item before its response goes out. */
+  /**
+   * With request limits, and an audit sink that hears of every batch item before its response
+   * goes out.
+   */
   public MessageProcessor(
       OperationTable operations,
       ObjectStore store,
@@ -77,8 +84,12 @@ public final class MessageProcessor {
       CodecLimits limits,
       Clock clock,
       ProtocolNegotiation negotiation,
-      AuditSink audit) {
+      AuditSink audit,
+      RequestLimits requestLimits,
+      LongSupplier nanoTime) {
     this.audit = audit;
+    this.requestLimits = requestLimits;
+    this.rate = new RateLimiter(requestLimits.requestsPerSecond(), nanoTime);
     this.operations = operations;
     this.store = store;
     this.objects = objects;
@@ -146,6 +157,16 @@ public final class MessageProcessor {
     if (header.batchCount() != null && header.batchCount() != message.batchItems().size()) {
       return errorResponse(version, ResultReason.INVALID_MESSAGE,
           "Batch Count does not match the batch items", correlation);
+    }
+    if (message.batchItems().size() > requestLimits.maxBatchItems()) {
+      return errorResponse(version, ResultReason.SERVER_LIMIT_EXCEEDED,
+          "a request may hold at most " + requestLimits.maxBatchItems() + " batch items", correlation);
+    }
+    if (!rate.tryAcquire(caller.identity())) {
+      LOG.info("request from {} ({}) refused: over {} requests per second", caller.identity(),
+          caller.remoteAddress(), requestLimits.requestsPerSecond());
+      return errorResponse(version, ResultReason.SERVER_LIMIT_EXCEEDED,
+          "over " + requestLimits.requestsPerSecond() + " requests per second", correlation);
     }
     List<ResponseBatchItem> results;
     try {
@@ -219,6 +240,9 @@ public final class MessageProcessor {
       if (!version.atLeast(KmipVersion.V2_0)) {
         payload = PayloadShapes.requestToV2(op, payload);
       }
+      if (op == Operation.LOCATE) {
+        payload = capMaximumItems(payload);
+      }
       final Item.Structure request = payload;
       Item.Structure out;
       // The answer is shaped and version-checked inside the item's transaction, so an answer the
@@ -247,6 +271,32 @@ public final class MessageProcessor {
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
+  }
+
+  /**
+   * Locate never returns more than the configured number of identifiers: no Maximum Items, or
+   * a larger one, becomes that number (so the answer carries Located Items, the full count).
+   */
+  private Item.Structure capMaximumItems(Item.Structure payload) {
+    if (payload == null) {
+      return null;
+    }
+    int cap = requestLimits.maxLocateItems();
+    Item given = payload.first(Tag.MAXIMUM_ITEMS).orElse(null);
+    if (given instanceof Item.Integer i && i.value() <= cap) { // negative: the handler refuses it
+      return payload;
+    }
+    if (given != null && !(given instanceof Item.Integer)) {
+      return payload; // malformed: the handler refuses it
+    }
+    List<Item> items = new ArrayList<>();
+    for (Item i : payload.items()) {
+      if (i.tag() != Tag.MAXIMUM_ITEMS) {
+        items.add(i);
+      }
+    }
+    items.add(new Item.Integer(Tag.MAXIMUM_ITEMS, cap));
+    return new Item.Structure(payload.tag(), items);
   }
 
   /** The handler's payload in the client's shape, checked against the client's version. */

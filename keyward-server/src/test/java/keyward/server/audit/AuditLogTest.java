@@ -22,7 +22,6 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.Caller;
 import keyward.server.ServerHarness;
-import keyward.server.access.AccessPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,7 @@ class AuditLogTest {
 
   private void start() throws Exception {
     log = AuditLog.open(file());
-    h = new ServerHarness(AccessPolicy.OWNER_ONLY, log);
+    h = new ServerHarness(keyward.server.KeywardServer.Options.DEFAULT.withAudit(log));
   }
 
   @AfterEach
