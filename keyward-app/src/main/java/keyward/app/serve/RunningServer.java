@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 import keyward.app.pki.DevPki;
 import keyward.server.Caller;
 import keyward.server.KeywardServer;
+import keyward.server.audit.AuditLog;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.crypto.JcaCryptoEngine;
@@ -32,10 +33,12 @@ public final class RunningServer implements AutoCloseable {
   private final SqliteObjectStore store;
   private final TtlvTlsListener listener;
   private final HttpsEndpoint https; // null when not configured
+  private final AuditLog audit;
 
   private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
-      TtlvTlsListener listener, HttpsEndpoint https) {
+      TtlvTlsListener listener, HttpsEndpoint https, AuditLog audit) {
     this.settings = settings;
+    this.audit = audit;
     this.pki = pki;
     this.store = store;
     this.listener = listener;
@@ -57,9 +60,14 @@ public final class RunningServer implements AutoCloseable {
       tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate());
     }
     SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
+    AuditLog audit = null;
     try {
+      SecuritySettings sec = s.security();
+      audit = AuditLog.open(sec.auditLogIn(s.dataDir()));
+      LOG.info("audit log: {}", audit.file().toAbsolutePath());
       KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY,
-          s.limits(), Clock.systemUTC());
+          s.limits(), Clock.systemUTC(), KeywardServer.Options.DEFAULT.withAccess(sec.access())
+              .withAudit(audit).withRequestLimits(sec.requestLimits()));
       MessageProcessor processor = server.processor();
       TtlvTlsListener listener = new TtlvTlsListener(s.listenerConfig(), tls,
           (message, identity) -> processor.process(message,
@@ -75,9 +83,12 @@ public final class RunningServer implements AutoCloseable {
           throw e;
         }
       }
-      return new RunningServer(s, pki, store, listener, https);
+      return new RunningServer(s, pki, store, listener, https, audit);
     } catch (Exception | Error e) {
       store.close();
+      if (audit != null) {
+        audit.close();
+      }
       throw e;
     }
   }
@@ -122,6 +133,11 @@ public final class RunningServer implements AutoCloseable {
         store.close();
       } catch (Exception e) {
         LOG.warn("closing the store: {}", e.getMessage());
+      }
+      try {
+        audit.close();
+      } catch (Exception e) {
+        LOG.warn("closing the audit log: {}", e.getMessage());
       }
     }
   }

@@ -24,6 +24,7 @@ import keyward.server.transport.TlsListenerConfig;
  * @param readTimeout a started message must arrive completely within this
  * @param httpsPort port of the KMIP-over-HTTPS endpoint on the same host (0 picks a free one);
  *     null = no HTTPS endpoint (the default)
+ * @param security access, audit, request and connection limits, TLS choices
  */
 public record ServerSettings(
     String host,
@@ -37,7 +38,26 @@ public record ServerSettings(
     int maxConnections,
     Duration idleTimeout,
     Duration readTimeout,
-    Integer httpsPort) {
+    Integer httpsPort,
+    SecuritySettings security) {
+
+  public ServerSettings {
+    java.util.Objects.requireNonNull(security, "security");
+  }
+
+  /** Settings with the default security settings. */
+  public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
+      Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
+      Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
+    this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
+        maxConnections, idleTimeout, readTimeout, httpsPort, SecuritySettings.DEFAULT);
+  }
+
+  /** The same settings with other security settings. */
+  public ServerSettings withSecurity(SecuritySettings v) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, v);
+  }
 
   /** Settings without the HTTPS endpoint. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
@@ -50,25 +70,25 @@ public record ServerSettings(
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, port);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, port, security);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, security);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, security);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idle, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idle, readTimeout, httpsPort, security);
   }
 
   public static ServerSettings defaults() {
@@ -90,7 +110,11 @@ public record ServerSettings(
         .withMaxConnections(maxConnections)
         .withIdleTimeout(idleTimeout)
         .withReadTimeout(readTimeout)
-        .withIdentityField(identityField);
+        .withIdentityField(identityField)
+        .withMaxConnectionsPerIdentity(security.maxConnectionsPerIdentity())
+        .withHandshakeTimeout(security.handshakeTimeout())
+        .withEnabledProtocols(security.tlsProtocols())
+        .withEnabledCipherSuites(security.cipherSuites());
   }
 
   /** The HTTPS endpoint's settings; its request time-out is the read time-out. */

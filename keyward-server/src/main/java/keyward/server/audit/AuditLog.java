@@ -160,6 +160,8 @@ public final class AuditLog implements AuditSink, AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     syncer.shutdownNow();
+    // the server log keeps where the chain ended, so a cut-off end of the file can be noticed
+    LOG.info("audit log {} closed at seq {} (hash {})", file, sequence, previous);
     try {
       if (channel.isOpen()) {
         channel.force(true);
