@@ -300,14 +300,49 @@ public final class MessageProcessor {
   }
 
   /** The handler's payload in the client's shape, checked against the client's version. */
-  private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out) {
+  private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out)
+      throws KmipException {
     Item.Structure shaped = version.atLeast(KmipVersion.V2_0)
         ? PayloadShapes.responseToV2(op, out)
         : PayloadShapes.responseToV1(op, out);
     if (shaped != null) {
-      VersionGuard.check(shaped, version);
+      try {
+        VersionGuard.check(shaped, version);
+      } catch (VersionGuard.VersionViolation e) {
+        throw inexpressible(shaped, version, e);
+      }
     }
     return shaped;
+  }
+
+  /**
+   * An answer holding something the client's version does not define (an object a later
+   * version registered, e.g. a ChaCha20 key fetched by a 1.2 client): Feature Not Supported,
+   * saying what and from which version on it can be had, rather than General Failure.
+   * Attributes are not affected: Get Attributes leaves out those the version lacks.
+   */
+  private static KmipException inexpressible(Item.Structure shaped, KmipVersion version,
+      VersionGuard.VersionViolation e) {
+    String from = null;
+    for (KmipVersion later : KmipVersion.values()) {
+      // the payload is in the client's shape: only versions of the same shape can judge it
+      if (later.compareTo(version) > 0 && later.atLeast(KmipVersion.V2_0) == version.atLeast(KmipVersion.V2_0)
+          && expressible(shaped, later)) {
+        from = later.toString();
+        break;
+      }
+    }
+    return new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "the answer cannot be expressed in KMIP "
+        + version + " (" + e.getMessage() + ")" + (from == null ? "" : "; ask in KMIP " + from + " or later"));
+  }
+
+  private static boolean expressible(Item.Structure item, KmipVersion version) {
+    try {
+      VersionGuard.check(item, version);
+      return true;
+    } catch (VersionGuard.VersionViolation e) {
+      return false;
+    }
   }
 
   static ResponseBatchItem failure(RequestBatchItem item, ResultReason reason, String message) {
