@@ -240,19 +240,18 @@ public final class MessageProcessor {
       if (!version.atLeast(KmipVersion.V2_0)) {
         payload = PayloadShapes.requestToV2(op, payload);
       }
-      if (op == Operation.LOCATE) {
-        payload = capMaximumItems(payload);
-      }
       final Item.Structure request = payload;
       Item.Structure out;
       // The answer is shaped and version-checked inside the item's transaction, so an answer the
       // client's version cannot carry fails this item alone and rolls back what it did.
       if (shared != null) {
         out = answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(shared, caller, now, op), now, batch), request));
+            new OperationContext(caller, version, objects.open(shared, caller, now, op), now, batch,
+            requestLimits.maxLocateItems()), request));
       } else {
         out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch), request)));
+            new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+            requestLimits.maxLocateItems()), request)));
       }
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {
@@ -271,32 +270,6 @@ public final class MessageProcessor {
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
-  }
-
-  /**
-   * Locate never returns more than the configured number of identifiers: no Maximum Items, or
-   * a larger one, becomes that number (so the answer carries Located Items, the full count).
-   */
-  private Item.Structure capMaximumItems(Item.Structure payload) {
-    if (payload == null) {
-      return null;
-    }
-    int cap = requestLimits.maxLocateItems();
-    Item given = payload.first(Tag.MAXIMUM_ITEMS).orElse(null);
-    if (given instanceof Item.Integer i && i.value() <= cap) { // negative: the handler refuses it
-      return payload;
-    }
-    if (given != null && !(given instanceof Item.Integer)) {
-      return payload; // malformed: the handler refuses it
-    }
-    List<Item> items = new ArrayList<>();
-    for (Item i : payload.items()) {
-      if (i.tag() != Tag.MAXIMUM_ITEMS) {
-        items.add(i);
-      }
-    }
-    items.add(new Item.Integer(Tag.MAXIMUM_ITEMS, cap));
-    return new Item.Structure(payload.tag(), items);
   }
 
   /** The handler's payload in the client's shape, checked against the client's version. */

@@ -25,7 +25,9 @@ import keyward.spi.store.LocateResult;
  * Member Default is, by this server's policy, the oldest fresh member or else the oldest
  * member. Located Items (1.3+) is returned when the client pages (Offset or Maximum Items).
  * When exactly one identifier is returned it becomes the ID Placeholder. The caller sees its
- * own objects, those granting it Locate, and all objects if it is an admin.
+ * own objects, those granting it Locate, and all objects if it is an admin. No answer holds more
+ * than the server's cap (max_locate_items), whatever Maximum Items says; an answer the cap cut
+ * short carries Located Items.
  */
 public final class LocateHandler implements OperationHandler {
 
@@ -53,7 +55,9 @@ public final class LocateHandler implements OperationHandler {
         .filter(Item.Enumeration.class::isInstance)
         .map(i -> ObjectGroupMember.fromValue(((Item.Enumeration) i).value())).orElse(null);
     int from = offset == null ? 0 : offset;
-    int limit = max == null ? -1 : max;
+    // the server's cap bounds every answer; Located Items then tells a client it was cut short
+    int cap = ctx.maxLocateItems();
+    int limit = max == null ? cap : Math.min(max, cap);
 
     Page page;
     if (member == ObjectGroupMember.GROUP_MEMBER_FRESH) {
@@ -75,7 +79,8 @@ public final class LocateHandler implements OperationHandler {
     }
 
     List<Item> out = new ArrayList<>();
-    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null)) {
+    boolean capped = (max == null || max > cap) && page.ids().size() == cap && page.total() > (long) from + cap;
+    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null || capped)) {
       out.add(new Item.Integer(Tag.LOCATED_ITEMS, (int) Math.min(Integer.MAX_VALUE, page.total())));
     }
     for (String uid : page.ids()) {
