@@ -125,6 +125,7 @@ public record ServerSettings(
         .withLimits(limits)
         .withRequestTimeout(readTimeout)
         .withMaxConnections(maxConnections)
-        .withIdentityField(identityField);
+        .withIdentityField(identityField)
+        .withTls(security.tlsProtocols(), security.cipherSuites());
   }
 }

@@ -47,6 +47,8 @@ class SecurityConfigTest {
     assertThat(l.handshakeTimeout()).isEqualTo(Duration.ofSeconds(4));
     assertThat(l.enabledProtocols()).containsExactly("TLSv1.3");
     assertThat(l.enabledCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
+    assertThat(s.httpsConfig().enabledProtocols()).containsExactly("TLSv1.3");
+    assertThat(s.httpsConfig().enabledCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
   }
 
   @Test
