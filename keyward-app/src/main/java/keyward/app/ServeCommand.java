@@ -2,6 +2,10 @@ package keyward.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import keyward.app.pki.DevPki;
@@ -9,7 +13,10 @@ import keyward.cli.ClientConfig;
 import keyward.cli.ConnectionOptions;
 import keyward.app.serve.ConfigFile;
 import keyward.app.serve.RunningServer;
+import keyward.app.serve.SecuritySettings;
 import keyward.app.serve.ServerSettings;
+import keyward.server.access.AccessPolicy;
+import keyward.server.batch.RequestLimits;
 import keyward.kmip.codec.CodecLimits;
 import keyward.server.crypto.RngSetting;
 import picocli.CommandLine.Command;
@@ -62,6 +69,37 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--read-timeout", description = "Seconds a started request may take to arrive (default 30).")
   Integer readTimeout;
+
+  @Option(names = "--handshake-timeout", description = "Seconds a TLS handshake may take (default 10).")
+  Integer handshakeTimeout;
+
+  @Option(names = "--max-connections-per-identity",
+      description = "Connections one client identity may hold at once (default 250).")
+  Integer maxConnectionsPerIdentity;
+
+  @Option(names = "--max-batch-items", description = "Most batch items in one request (default 1000).")
+  Integer maxBatchItems;
+
+  @Option(names = "--max-locate-items",
+      description = "Most identifiers one Locate returns; caps Maximum Items (default 10000).")
+  Integer maxLocateItems;
+
+  @Option(names = "--requests-per-second",
+      description = "Requests one identity may send per second (default 0: no limit).")
+  Integer requestsPerSecond;
+
+  @Option(names = "--audit-log", description = "Audit log file (default <data-dir>/audit.jsonl).")
+  Path auditLog;
+
+  @Option(names = "--admin", description = "An identity with the admin role (repeatable; adds to the config's).")
+  List<String> admins = new ArrayList<>();
+
+  @Option(names = "--tls-protocols", split = ",", description = "TLS versions offered (default TLSv1.3,TLSv1.2).")
+  List<String> tlsProtocols;
+
+  @Option(names = "--cipher-suites", split = ",",
+      description = "Cipher suites offered, in order of preference (JSSE names; default: see docs/security.md).")
+  List<String> cipherSuites;
 
   @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
   Integer httpsPort;
@@ -149,7 +187,33 @@ final class ServeCommand implements Callable<Integer> {
         httpsPort != null ? httpsPort : s.httpsPort(),
         usersFile != null ? usersFile : s.usersFile(),
         requireCredentials != null ? requireCredentials : s.requireCredentials(),
-        rng != null ? RngSetting.parse(rng) : s.rng());
+        rng != null ? RngSetting.parse(rng) : s.rng(),
+        security(s.security()));
+  }
+
+  private SecuritySettings security(SecuritySettings sec) {
+    RequestLimits r = sec.requestLimits();
+    sec = sec.withRequestLimits(new RequestLimits(or(maxBatchItems, r.maxBatchItems()),
+        or(maxLocateItems, r.maxLocateItems()), or(requestsPerSecond, r.requestsPerSecond())));
+    if (maxConnectionsPerIdentity != null) {
+      sec = sec.withMaxConnectionsPerIdentity(maxConnectionsPerIdentity);
+    }
+    if (handshakeTimeout != null) {
+      sec = sec.withHandshakeTimeout(Duration.ofSeconds(handshakeTimeout));
+    }
+    if (auditLog != null) {
+      sec = sec.withAuditLog(auditLog);
+    }
+    if (tlsProtocols != null || cipherSuites != null) {
+      sec = sec.withTls(tlsProtocols != null ? tlsProtocols : sec.tlsProtocols(),
+          cipherSuites != null ? cipherSuites : sec.cipherSuites());
+    }
+    if (!admins.isEmpty()) {
+      Set<String> all = new HashSet<>(sec.access().admins());
+      all.addAll(admins);
+      sec = sec.withAccess(new AccessPolicy(all, sec.access().groups()));
+    }
+    return sec;
   }
 
   private static int or(Integer v, int dflt) {

@@ -12,6 +12,7 @@ import keyward.server.Caller;
 import keyward.server.KeywardServer;
 import keyward.server.auth.CredentialAuthenticator;
 import keyward.server.auth.WatchedUserFile;
+import keyward.server.audit.AuditLog;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.crypto.JcaCryptoEngine;
@@ -37,11 +38,13 @@ public final class RunningServer implements AutoCloseable {
   private final TtlvTlsListener listener;
   private final HttpsEndpoint https; // null when not configured
   private final OperationTable operations;
+  private final AuditLog audit;
 
   private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
-      TtlvTlsListener listener, HttpsEndpoint https, OperationTable operations) {
+      TtlvTlsListener listener, HttpsEndpoint https, OperationTable operations, AuditLog audit) {
     this.operations = operations;
     this.settings = settings;
+    this.audit = audit;
     this.pki = pki;
     this.store = store;
     this.listener = listener;
@@ -63,9 +66,14 @@ public final class RunningServer implements AutoCloseable {
       tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate());
     }
     SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
+    AuditLog audit = null;
     try {
+      SecuritySettings sec = s.security();
+      audit = AuditLog.open(sec.auditLogIn(s.dataDir()));
+      LOG.info("audit log: {}", audit.file().toAbsolutePath());
       KeywardServer server = new KeywardServer(store, new JcaCryptoEngine(s.rng()), authenticator(s),
-          s.limits(), Clock.systemUTC());
+          s.limits(), Clock.systemUTC(), KeywardServer.Options.DEFAULT.withAccess(sec.access())
+              .withAudit(audit).withRequestLimits(sec.requestLimits()));
       MessageProcessor processor = server.processor();
       TtlvTlsListener listener = new TtlvTlsListener(s.listenerConfig(), tls,
           (message, identity) -> processor.process(message,
@@ -81,9 +89,12 @@ public final class RunningServer implements AutoCloseable {
           throw e;
         }
       }
-      return new RunningServer(s, pki, store, listener, https, server.operations());
+      return new RunningServer(s, pki, store, listener, https, server.operations(), audit);
     } catch (Exception | Error e) {
       store.close();
+      if (audit != null) {
+        audit.close();
+      }
       throw e;
     }
   }
@@ -151,6 +162,11 @@ public final class RunningServer implements AutoCloseable {
         store.close();
       } catch (Exception e) {
         LOG.warn("closing the store: {}", e.getMessage());
+      }
+      try {
+        audit.close();
+      } catch (Exception e) {
+        LOG.warn("closing the audit log: {}", e.getMessage());
       }
     }
   }

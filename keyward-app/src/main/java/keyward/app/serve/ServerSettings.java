@@ -30,6 +30,7 @@ import keyward.server.transport.TlsListenerConfig;
  * @param requireCredentials every request must carry a valid Username and Password credential
  * @param rng the generator of key material and random data: the JDK DRBG (default) or, as a
  *     legacy option, ANSI X9.31 over AES-256
+ * @param security access, audit, request and connection limits, TLS choices
  */
 public record ServerSettings(
     String host,
@@ -46,18 +47,21 @@ public record ServerSettings(
     Integer httpsPort,
     Path usersFile,
     boolean requireCredentials,
-    RngSetting rng) {
+    RngSetting rng,
+    SecuritySettings security) {
 
   public ServerSettings {
     rng = rng == null ? RngSetting.DRBG : rng;
+    java.util.Objects.requireNonNull(security, "security");
   }
 
-  /** Settings with no users file of their own and the default generator (the JDK DRBG). */
+  /** Settings with no users file of their own, the default generator and security settings. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
       Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
       Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
     this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
-        maxConnections, idleTimeout, readTimeout, httpsPort, null, false, RngSetting.DRBG);
+        maxConnections, idleTimeout, readTimeout, httpsPort, null, false, RngSetting.DRBG,
+        SecuritySettings.DEFAULT);
   }
 
   /** Settings without the HTTPS endpoint. */
@@ -68,38 +72,46 @@ public record ServerSettings(
         maxConnections, idleTimeout, readTimeout, null);
   }
 
+  /** The same settings with other security settings. */
+  public ServerSettings withSecurity(SecuritySettings v) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
+        requireCredentials, rng, v);
+  }
+
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, port, usersFile,
-        requireCredentials, rng);
+        requireCredentials, rng, security);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng);
+        requireCredentials, rng, security);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng);
+        requireCredentials, rng, security);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idle, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng);
+        requireCredentials, rng, security);
   }
 
   /** The same settings with another users file (null: the data directory's) and policy. */
   public ServerSettings withCredentials(Path users, boolean required) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required, rng);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required,
+        rng, security);
   }
 
   /** The users file in effect. */
@@ -111,7 +123,7 @@ public record ServerSettings(
   public ServerSettings withRng(RngSetting generator) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
         identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, generator);
+        requireCredentials, generator, security);
   }
 
   public static ServerSettings defaults() {
@@ -133,7 +145,11 @@ public record ServerSettings(
         .withMaxConnections(maxConnections)
         .withIdleTimeout(idleTimeout)
         .withReadTimeout(readTimeout)
-        .withIdentityField(identityField);
+        .withIdentityField(identityField)
+        .withMaxConnectionsPerIdentity(security.maxConnectionsPerIdentity())
+        .withHandshakeTimeout(security.handshakeTimeout())
+        .withEnabledProtocols(security.tlsProtocols())
+        .withEnabledCipherSuites(security.cipherSuites());
   }
 
   /** The HTTPS endpoint's settings; its request time-out is the read time-out. */
@@ -144,6 +160,7 @@ public record ServerSettings(
         .withLimits(limits)
         .withRequestTimeout(readTimeout)
         .withMaxConnections(maxConnections)
-        .withIdentityField(identityField);
+        .withIdentityField(identityField)
+        .withTls(security.tlsProtocols(), security.cipherSuites());
   }
 }
