@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 
@@ -18,7 +17,7 @@ public record ObjectAttributes(String uniqueIdentifier, List<Item> attributes) {
     attributes = List.copyOf(attributes);
   }
 
-  static ObjectAttributes fromResponse(Item.Structure payload, KmipVersion v) {
+  static ObjectAttributes fromResponse(Item.Structure payload) {
     String uid = Payloads.uniqueIdentifier(payload);
     List<Item> attrs = payload.first(Tag.ATTRIBUTES).filter(Item.Structure.class::isInstance)
         .map(i -> ((Item.Structure) i).items()).orElse(List.of());
