@@ -64,12 +64,17 @@ final class Payloads {
 
   /**
    * The bytes of the object in a Get answer: Key Block / Key Value / Key Material of a key or
-   * secret data, or the Opaque Data Value of an opaque object.
+   * secret data, the Opaque Data Value of an opaque object, or a certificate's DER bytes.
    */
   static byte[] objectBytes(Item.Structure payload) {
     for (Item object : payload.items()) {
       if (!(object instanceof Item.Structure s)) {
         continue;
+      }
+      if (s.tag() == Tag.CERTIFICATE) {
+        return s.first(Tag.CERTIFICATE_VALUE).filter(Item.ByteString.class::isInstance)
+            .map(b -> ((Item.ByteString) b).value())
+            .orElseThrow(() -> new KmipClientException("the Certificate has no Certificate Value", null));
       }
       if (s.tag() == Tag.OPAQUE_OBJECT) {
         return s.first(Tag.OPAQUE_DATA_VALUE).filter(Item.ByteString.class::isInstance)
