@@ -7,6 +7,7 @@ import keyward.client.AttributeValues;
 import keyward.client.KmipClient;
 import keyward.client.ObjectAttributes;
 import keyward.kmip.spec.AdjustmentType;
+import keyward.kmip.ttlv.Item;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,43 +34,6 @@ final class AttrCommand {
     }
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Set an attribute (Set Attribute; Modify Attribute on KMIP 1.x).")
-  static final class Set extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME", description = "e.g. \"Contact Information\", x-owner")
-    String name;
-
-    @Parameters(index = "2", paramLabel = "VALUE")
-    String value;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.setAttribute(id, AttributeValues.parse(name, value));
-      out.done("set " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "set"));
-    }
-  }
-
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an attribute value (Add Attribute).")
-  static final class Add extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME")
-    String name;
-
-    @Parameters(index = "2", paramLabel = "VALUE")
-    String value;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.addAttribute(id, AttributeValues.parse(name, value));
-      out.done("added " + name + " to " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "added"));
-    }
-  }
-
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "List the names of an object's attributes (Get Attribute List).")
   static final class ListNames extends ClientCommand {
@@ -86,34 +50,98 @@ final class AttrCommand {
     }
   }
 
-  @Command(name = "modify", mixinStandardHelpOptions = true,
-      description = "Replace an existing attribute's value (Modify Attribute).")
-  static final class Modify extends ClientCommand {
+  /** A change of one named attribute of one object, confirmed as "VERB NAME of ID". */
+  abstract static class Change extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
-    @Parameters(index = "1", paramLabel = "NAME")
+    @Parameters(index = "1", paramLabel = "NAME", description = "e.g. \"Contact Information\", x-owner")
     String name;
 
+    private final String done;
+
+    Change(String done) {
+      this.done = done;
+    }
+
+    abstract void apply(KmipClient client);
+
+    @Override
+    final void run(KmipClient client, Output out) {
+      apply(client);
+      out.done(done + " " + name + " of " + id,
+          Map.of("uniqueIdentifier", id, "attribute", name, "result", done));
+    }
+  }
+
+  /** A change that carries a value, given as text (see {@link AttributeValues#parse}). */
+  abstract static class ChangeTo extends Change {
     @Parameters(index = "2", paramLabel = "VALUE")
     String value;
 
+    ChangeTo(String done) {
+      super(done);
+    }
+
+    Item attribute() {
+      return AttributeValues.parse(name, value);
+    }
+  }
+
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Set an attribute (Set Attribute; Modify Attribute on KMIP 1.x).")
+  static final class Set extends ChangeTo {
+    Set() {
+      super("set");
+    }
+
     @Override
-    void run(KmipClient client, Output out) {
-      client.modifyAttribute(id, AttributeValues.parse(name, value));
-      out.done("modified " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "modified"));
+    void apply(KmipClient client) {
+      client.setAttribute(id, attribute());
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an attribute value (Add Attribute).")
+  static final class Add extends ChangeTo {
+    Add() {
+      super("added");
+    }
+
+    @Override
+    void apply(KmipClient client) {
+      client.addAttribute(id, attribute());
+    }
+  }
+
+  @Command(name = "modify", mixinStandardHelpOptions = true,
+      description = "Replace an existing attribute's value (Modify Attribute).")
+  static final class Modify extends ChangeTo {
+    Modify() {
+      super("modified");
+    }
+
+    @Override
+    void apply(KmipClient client) {
+      client.modifyAttribute(id, attribute());
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an attribute (its first value).")
+  static final class Delete extends Change {
+    Delete() {
+      super("deleted");
+    }
+
+    @Override
+    void apply(KmipClient client) {
+      client.deleteAttribute(id, name);
     }
   }
 
   @Command(name = "adjust", mixinStandardHelpOptions = true,
-      description = "Increment (default), decrement or negate a number, date or Boolean attribute (Adjust Attribute, KMIP 2.x).")
-  static final class Adjust extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME", description = "e.g. \"Activation Date\"")
-    String name;
-
+      description = "Increment (default), decrement or negate a number, date or Boolean attribute"
+          + " (Adjust Attribute, KMIP 2.x).")
+  static final class Adjust extends Change {
     @Option(names = "--by", paramLabel = "N", description = "Amount (default 1; seconds for dates).")
     Long by;
 
@@ -121,25 +149,13 @@ final class AttrCommand {
         description = "Adjustment Type: Increment, Decrement or Negate (default ${DEFAULT-VALUE}).")
     String type;
 
-    @Override
-    void run(KmipClient client, Output out) {
-      client.adjustAttribute(id, name, KeyCommand.byName(AdjustmentType.values(), type, "Adjustment Type"), by);
-      out.done("adjusted " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "adjusted"));
+    Adjust() {
+      super("adjusted");
     }
-  }
-
-  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an attribute (its first value).")
-  static final class Delete extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME")
-    String name;
 
     @Override
-    void run(KmipClient client, Output out) {
-      client.deleteAttribute(id, name);
-      out.done("deleted " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "deleted"));
+    void apply(KmipClient client) {
+      client.adjustAttribute(id, name, KeyCommand.byName(AdjustmentType.values(), type, "Adjustment Type"), by);
     }
   }
 

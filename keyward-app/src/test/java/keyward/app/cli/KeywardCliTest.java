@@ -122,6 +122,12 @@ class KeywardCliTest {
     CliServer.Run down = run("key", "create", "--config", config.toString(), "--server", "localhost:" + closed);
     assertThat(down.exit()).isEqualTo(3);
     assertThat(down.err()).contains("./keyward serve");
+    // several servers: the dead one is skipped for the live one
+    CliServer.Run failover = run("key", "create", "--config", config.toString(), "--timeout", "5",
+        "--server", "localhost:" + closed + ",localhost:" + server.port());
+    assertThat(failover.exit()).as(failover.err()).isZero();
+    CliServer.Run badServer = run("versions", "--config", config.toString(), "--server", "localhost:x");
+    assertThat(badServer.exit()).isEqualTo(2);
 
     // a CA that did not sign the server's certificate: the handshake fails, exit 3
     CliServer.Run untrusted = run("versions", "--config", config.toString(),
