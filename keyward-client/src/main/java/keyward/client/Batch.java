@@ -121,6 +121,13 @@ public final class Batch {
     return item(Operation.DELETE_ATTRIBUTE, p);
   }
 
+  /** Delete Attribute (KMIP 2.x): the given value (Current Attribute) of an attribute. */
+  public Batch deleteAttribute(String uniqueIdentifier, Item current) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Structure(Tag.CURRENT_ATTRIBUTE, Objects.requireNonNull(current, "current")));
+    return item(Operation.DELETE_ATTRIBUTE, p);
+  }
+
   /**
    * Adjust Attribute (KMIP 2.x): Increment or Decrement a number or date (by {@code amount}, or
    * by 1 when null; seconds for dates), or Negate a number or Boolean.

@@ -195,6 +195,11 @@ public final class KmipClient implements AutoCloseable {
     one(batch().deleteAttribute(id(uniqueIdentifier), attributeName));
   }
 
+  /** Delete Attribute (KMIP 2.x): this value of an attribute, e.g. one of several Names. */
+  public void deleteAttribute(String uniqueIdentifier, Item current) {
+    one(batch().deleteAttribute(id(uniqueIdentifier), current));
+  }
+
   /**
    * Adjust Attribute (KMIP 2.x): Increment or Decrement a number or date attribute by
    * {@code amount} (1 when null; seconds for dates), or Negate a number or Boolean.
@@ -305,14 +310,22 @@ public final class KmipClient implements AutoCloseable {
     return send(version(), items, onError);
   }
 
-  /** One request message with these batch items; an answer per item, in order. */
+  /**
+   * One request message with these batch items; an answer per item, in order. With more than one
+   * item each carries a Unique Batch Item ID (required then: KMIP 1.4 §7.2, 2.1 §8.2) and the
+   * answers are matched by it.
+   */
   private BatchResult send(KmipVersion v, List<Batch.Pending> items, BatchErrorContinuationOption onError) {
+    if (items.size() > 0xFFFF) {
+      throw new IllegalArgumentException("at most 65535 items in one batch, not " + items.size());
+    }
     List<RequestBatchItem> request = new ArrayList<>();
     boolean idempotent = true;
-    for (Batch.Pending p : items) {
+    for (int i = 0; i < items.size(); i++) {
+      Batch.Pending p = items.get(i);
       Item.Structure payload = new Item.Structure(Tag.REQUEST_PAYLOAD, p.payload());
-      request.add(RequestBatchItem.of(p.operation(),
-          v.atLeast(KmipVersion.V2_0) ? payload : Shapes.requestToV1(p.operation(), payload)));
+      request.add(new RequestBatchItem(p.operation(), null, items.size() > 1 ? batchItemId(i) : null,
+          v.atLeast(KmipVersion.V2_0) ? payload : Shapes.requestToV1(p.operation(), payload), List.of()));
       idempotent &= IDEMPOTENT.contains(p.operation());
     }
     RequestHeader h = RequestHeader.of(ProtocolVersion.of(v), items.size());
@@ -328,18 +341,19 @@ public final class KmipClient implements AutoCloseable {
       throw new KmipClientException("the server's answer is not a KMIP " + v + " Response Message: "
           + e.getMessage(), e);
     }
-    if (r.batchItems().size() > items.size()) {
+    if (r.batchItems().size() > items.size()
+        || r.batchItems().size() < items.size() && (onError == null || onError == BatchErrorContinuationOption.CONTINUE)) {
       throw new KmipClientException("the server answered " + r.batchItems().size() + " batch items for "
           + items.size(), null);
     }
-    List<BatchItemResult> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      Operation op = items.get(i).operation();
-      if (i >= r.batchItems().size()) {
-        out.add(new BatchItemResult(op, null, null, null, null)); // not processed (Stop, Undo)
-        continue;
-      }
+    BatchItemResult[] out = new BatchItemResult[items.size()];
+    for (int i = 0; i < r.batchItems().size(); i++) {
       ResponseBatchItem b = r.batchItems().get(i);
+      int index = b.uniqueBatchItemID() != null && items.size() > 1 ? indexOf(b.uniqueBatchItemID(), items.size()) : i;
+      if (out[index] != null) {
+        throw new KmipClientException("the server answered batch item " + index + " twice", null);
+      }
+      Operation op = items.get(index).operation();
       Item.Structure payload = b.responsePayload();
       if (payload != null && !v.atLeast(KmipVersion.V2_0)) {
         payload = Shapes.responseToV2(op, payload);
@@ -347,14 +361,28 @@ public final class KmipClient implements AutoCloseable {
       if (b.resultStatus() == ResultStatus.SUCCESS && payload == null) {
         payload = new Item.Structure(Tag.RESPONSE_PAYLOAD);
       }
-      out.add(new BatchItemResult(b.operation() == null ? op : b.operation(), b.resultStatus(),
-          b.resultReason(), b.resultMessage(), payload));
+      out[index] = new BatchItemResult(op, b.resultStatus(), b.resultReason(), b.resultMessage(), payload);
     }
-    if (r.batchItems().size() < items.size() && onError == null) {
-      throw new KmipClientException("the server answered " + r.batchItems().size() + " batch items for "
-          + items.size(), null);
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null) {
+        out[i] = new BatchItemResult(items.get(i).operation(), null, null, null, null); // not processed
+      }
     }
-    return new BatchResult(out);
+    return new BatchResult(List.of(out));
+  }
+
+  private static byte[] batchItemId(int index) {
+    return new byte[] {(byte) (index >>> 8), (byte) index};
+  }
+
+  private static int indexOf(byte[] id, int count) {
+    if (id.length == 2) {
+      int i = ((id[0] & 0xff) << 8) | (id[1] & 0xff);
+      if (i < count) {
+        return i;
+      }
+    }
+    throw new KmipClientException("the server answered a Unique Batch Item ID the request did not have", null);
   }
 
   static CryptographicAlgorithm algorithm(String name) {

@@ -139,6 +139,8 @@ class KmipClientOperationsTest {
       String id = c.createSymmetricKey("AES", 128).name("m-one").name("m-two").execute();
       c.modifyAttribute(id, AttributeValues.name("m-two"), AttributeValues.name("m-three"));
       assertThat(c.getAttributes(id, "Name").display()).containsEntry("Name", "m-one, m-three");
+      c.deleteAttribute(id, AttributeValues.name("m-one"));
+      assertThat(c.getAttributes(id, "Name").display()).containsEntry("Name", "m-three");
     }
   }
 
