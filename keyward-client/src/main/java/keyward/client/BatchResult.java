@@ -7,6 +7,7 @@ import keyward.kmip.ttlv.Item;
 
 /** The answers to a {@link Batch}, one per item in the order sent. */
 public record BatchResult(List<BatchItemResult> items) {
+  /** The answers, copied. */
   public BatchResult {
     items = List.copyOf(items);
   }

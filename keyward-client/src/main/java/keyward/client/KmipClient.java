@@ -2,19 +2,10 @@ package keyward.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import javax.net.ssl.SSLContext;
-import keyward.kmip.bind.BindException;
 import keyward.kmip.codec.CodecLimits;
-import keyward.kmip.message.ProtocolVersion;
-import keyward.kmip.message.RequestBatchItem;
-import keyward.kmip.message.RequestHeader;
-import keyward.kmip.message.RequestMessage;
-import keyward.kmip.message.ResponseBatchItem;
-import keyward.kmip.message.ResponseMessage;
 import keyward.kmip.spec.AdjustmentType;
 import keyward.kmip.spec.BatchErrorContinuationOption;
 import keyward.kmip.spec.CryptographicAlgorithm;
@@ -23,9 +14,7 @@ import keyward.kmip.spec.KeyFormatType;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
-import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.RevocationReasonCode;
-import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 
 /**
@@ -43,6 +32,11 @@ import keyward.kmip.ttlv.Item;
  * <p>Protocol version: unless fixed with {@link Builder#version}, the first call runs Discover
  * Versions and uses the highest version both sides know. Requests are built in the 2.x shape and
  * converted to the 1.x shape (Template-Attribute, Attribute Name) for 1.x servers.
+ *
+ * <p>Each method is one request message with one batch item; {@link #batch()} puts several in
+ * one message. Servers: several may be given ({@link Builder#server}, called once per server);
+ * one that cannot be reached is skipped for the next, and a request of read operations only is
+ * sent again after a lost answer ({@link Builder#retries}); other requests never are.
  *
  * <p>Failures: a KMIP failure is a {@link KmipClientException} with the server's Result Reason
  * and Message; a connection or TLS problem is a {@link KmipTransportException}.
@@ -287,7 +281,7 @@ public final class KmipClient implements AutoCloseable {
     for (KmipVersion v : offered) {
       p.add(Payloads.protocolVersion(v));
     }
-    BatchResult r = send(in, List.of(new Batch.Pending(Operation.DISCOVER_VERSIONS, p)), null);
+    BatchResult r = BatchExchange.send(transport, in, List.of(new Batch.Pending(Operation.DISCOVER_VERSIONS, p)), null);
     return Payloads.versions(r.item(0).responsePayload());
   }
 
@@ -301,88 +295,8 @@ public final class KmipClient implements AutoCloseable {
     return Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
   }
 
-  /** Operations that may be sent again after a transport failure: they change nothing. */
-  static final Set<Operation> IDEMPOTENT = EnumSet.of(Operation.GET, Operation.GET_ATTRIBUTES,
-      Operation.GET_ATTRIBUTE_LIST, Operation.LOCATE, Operation.QUERY, Operation.DISCOVER_VERSIONS,
-      Operation.CHECK, Operation.OBTAIN_LEASE, Operation.PING);
-
   BatchResult execute(List<Batch.Pending> items, BatchErrorContinuationOption onError) {
-    return send(version(), items, onError);
-  }
-
-  /**
-   * One request message with these batch items; an answer per item, in order. With more than one
-   * item each carries a Unique Batch Item ID (required then: KMIP 1.4 §7.2, 2.1 §8.2) and the
-   * answers are matched by it.
-   */
-  private BatchResult send(KmipVersion v, List<Batch.Pending> items, BatchErrorContinuationOption onError) {
-    if (items.size() > 0xFFFF) {
-      throw new IllegalArgumentException("at most 65535 items in one batch, not " + items.size());
-    }
-    List<RequestBatchItem> request = new ArrayList<>();
-    boolean idempotent = true;
-    for (int i = 0; i < items.size(); i++) {
-      Batch.Pending p = items.get(i);
-      Item.Structure payload = new Item.Structure(Tag.REQUEST_PAYLOAD, p.payload());
-      request.add(new RequestBatchItem(p.operation(), null, items.size() > 1 ? batchItemId(i) : null,
-          v.atLeast(KmipVersion.V2_0) ? payload : Shapes.requestToV1(p.operation(), payload), List.of()));
-      idempotent &= IDEMPOTENT.contains(p.operation());
-    }
-    RequestHeader h = RequestHeader.of(ProtocolVersion.of(v), items.size());
-    if (onError != null) {
-      h = new RequestHeader(h.protocolVersion(), null, null, null, null, null, List.of(), null, onError,
-          null, null, h.batchCount());
-    }
-    Item response = transport.exchange(new RequestMessage(h, request).toItem(v), idempotent);
-    ResponseMessage r;
-    try {
-      r = ResponseMessage.fromItem(response, v);
-    } catch (BindException e) {
-      throw new KmipClientException("the server's answer is not a KMIP " + v + " Response Message: "
-          + e.getMessage(), e);
-    }
-    if (r.batchItems().size() > items.size()
-        || r.batchItems().size() < items.size() && (onError == null || onError == BatchErrorContinuationOption.CONTINUE)) {
-      throw new KmipClientException("the server answered " + r.batchItems().size() + " batch items for "
-          + items.size(), null);
-    }
-    BatchItemResult[] out = new BatchItemResult[items.size()];
-    for (int i = 0; i < r.batchItems().size(); i++) {
-      ResponseBatchItem b = r.batchItems().get(i);
-      int index = b.uniqueBatchItemID() != null && items.size() > 1 ? indexOf(b.uniqueBatchItemID(), items.size()) : i;
-      if (out[index] != null) {
-        throw new KmipClientException("the server answered batch item " + index + " twice", null);
-      }
-      Operation op = items.get(index).operation();
-      Item.Structure payload = b.responsePayload();
-      if (payload != null && !v.atLeast(KmipVersion.V2_0)) {
-        payload = Shapes.responseToV2(op, payload);
-      }
-      if (b.resultStatus() == ResultStatus.SUCCESS && payload == null) {
-        payload = new Item.Structure(Tag.RESPONSE_PAYLOAD);
-      }
-      out[index] = new BatchItemResult(op, b.resultStatus(), b.resultReason(), b.resultMessage(), payload);
-    }
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] == null) {
-        out[i] = new BatchItemResult(items.get(i).operation(), null, null, null, null); // not processed
-      }
-    }
-    return new BatchResult(List.of(out));
-  }
-
-  private static byte[] batchItemId(int index) {
-    return new byte[] {(byte) (index >>> 8), (byte) index};
-  }
-
-  private static int indexOf(byte[] id, int count) {
-    if (id.length == 2) {
-      int i = ((id[0] & 0xff) << 8) | (id[1] & 0xff);
-      if (i < count) {
-        return i;
-      }
-    }
-    throw new KmipClientException("the server answered a Unique Batch Item ID the request did not have", null);
+    return BatchExchange.send(transport, version(), items, onError);
   }
 
   static CryptographicAlgorithm algorithm(String name) {

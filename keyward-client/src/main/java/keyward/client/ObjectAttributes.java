@@ -13,6 +13,7 @@ import keyward.kmip.ttlv.Item;
  * Attribute Name, Attribute Value }), whatever version was spoken.
  */
 public record ObjectAttributes(String uniqueIdentifier, List<Item> attributes) {
+  /** The attributes, copied. */
   public ObjectAttributes {
     attributes = List.copyOf(attributes);
   }
