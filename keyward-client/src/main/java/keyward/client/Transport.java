@@ -17,8 +17,9 @@ import keyward.kmip.ttlv.Item;
  * <p>A server that cannot be connected to (refused, connect or handshake time-out) is skipped
  * for the next one: the request never left, so this is safe for every operation. Once a request
  * has been sent, a broken connection or a read time-out leaves it unknown whether the server
- * carried it out, so only idempotent requests are sent again (to the next server, at most
- * {@code retries} times); for the others the failure is reported.
+ * carried it out, so only idempotent requests are sent again (on a new connection, to the next
+ * server when there are several; at most {@code retries} times); for the others the failure is
+ * reported.
  */
 final class Transport implements AutoCloseable {
   /** One server address. */
