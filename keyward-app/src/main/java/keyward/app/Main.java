@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
-    subcommands = {ServeCommand.class, DumpCommand.class})
+    subcommands = {ServeCommand.class, DumpCommand.class, AdminCommand.class})
 public final class Main implements Runnable {
 
   @Override

@@ -12,6 +12,7 @@ import keyward.app.serve.RunningServer;
 import keyward.app.serve.ServerSettings;
 import keyward.kmip.codec.CodecLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `keyward serve`: runs the KMIP server until SIGTERM/SIGINT. */
@@ -65,6 +66,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
   Integer httpsPort;
 
+  @Mixin
+  StorageOptions storage = new StorageOptions();
+
   @Override
   public Integer call() throws Exception {
     ServerSettings s = settings();
@@ -79,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("  KMIP over HTTPS (TTLV, XML, JSON): " + server.httpsUrl());
     }
     System.out.println("  data directory: " + s.dataDir().toAbsolutePath());
+    System.out.println("  store: " + (s.storage().store().equals("postgres")
+        ? "PostgreSQL " + s.storage().dbUrl().replaceFirst("\\?.*", "") : "SQLite in the data directory")
+        + "; key material encrypted under a master key from " + s.storage().masterKey().source());
     DevPki pki = server.pki();
     if (pki != null) {
       System.out.println("  development PKI (for clients):");
@@ -133,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         or(maxConnections, s.maxConnections()),
         idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
         readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
-        httpsPort != null ? httpsPort : s.httpsPort());
+        httpsPort != null ? httpsPort : s.httpsPort(),
+        storage.apply(s.storage()));
   }
 
   private static int or(Integer v, int dflt) {

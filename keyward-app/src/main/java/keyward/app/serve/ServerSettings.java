@@ -24,6 +24,7 @@ import keyward.server.transport.TlsListenerConfig;
  * @param readTimeout a started message must arrive completely within this
  * @param httpsPort port of the KMIP-over-HTTPS endpoint on the same host (0 picks a free one);
  *     null = no HTTPS endpoint (the default)
+ * @param storage the store (embedded SQLite or PostgreSQL) and the master key of encryption at rest
  */
 public record ServerSettings(
     String host,
@@ -37,38 +38,57 @@ public record ServerSettings(
     int maxConnections,
     Duration idleTimeout,
     Duration readTimeout,
-    Integer httpsPort) {
+    Integer httpsPort,
+    StorageSettings storage) {
+
+  public ServerSettings {
+    storage = storage == null ? StorageSettings.defaults() : storage;
+  }
+
+  /** Settings on the default storage (embedded SQLite, master key file in the data directory). */
+  public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
+      Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
+      Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
+    this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
+        maxConnections, idleTimeout, readTimeout, httpsPort, null);
+  }
 
   /** Settings without the HTTPS endpoint. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
       Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
       Duration idleTimeout, Duration readTimeout) {
     this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
-        maxConnections, idleTimeout, readTimeout, null);
+        maxConnections, idleTimeout, readTimeout, null, null);
   }
 
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
     return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, port);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, port, storage);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, storage);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
     return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, storage);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
     return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idle, readTimeout, httpsPort);
+        identityField, limits, maxConnections, idle, readTimeout, httpsPort, storage);
+  }
+
+  /** The same settings with another storage. */
+  public ServerSettings withStorage(StorageSettings storage) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
+        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, storage);
   }
 
   public static ServerSettings defaults() {
