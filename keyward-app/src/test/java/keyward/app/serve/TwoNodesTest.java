@@ -93,6 +93,20 @@ class TwoNodesTest {
   }
 
   @Test
+  void aDateSetOnOneNodeTakesEffectOnTheOther() throws Exception {
+    try (KmipClient a = client(nodeA); KmipClient b = client(nodeB)) {
+      java.time.Instant soon = java.time.Instant.now().plusSeconds(2)
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      String id = a.createSymmetricKey("AES", 128)
+          .attribute(AttributeValues.parse("Activation Date", soon.toString())).execute();
+      assertThat(b.getAttributes(id).display()).containsEntry("State", "Pre-Active");
+      Thread.sleep(java.time.Duration.between(java.time.Instant.now(), soon).plusMillis(1100));
+      assertThat(b.getAttributes(id).display()).containsEntry("State", "Active");
+      assertThat(a.getAttributes(id).display()).containsEntry("State", "Active");
+    }
+  }
+
+  @Test
   void aNameCreatedConcurrentlyOnBothNodesEndsUpOnExactlyOneKey() throws Exception {
     int racers = 6;
     ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
