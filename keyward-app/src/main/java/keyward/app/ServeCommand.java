@@ -20,6 +20,7 @@ import keyward.server.batch.RequestLimits;
 import keyward.kmip.codec.CodecLimits;
 import keyward.server.crypto.RngSetting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `keyward serve`: runs the KMIP server until SIGTERM/SIGINT. */
@@ -116,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
           + "ansi-x9.31-aes-256 (legacy: ANSI X9.31 over AES-256, withdrawn by NIST in 2016; for clients that expect it).")
   String rng;
 
+  @Mixin
+  StorageOptions storage = new StorageOptions();
+
   @Override
   public Integer call() throws Exception {
     ServerSettings s = settings();
@@ -130,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("  KMIP over HTTPS (TTLV, XML, JSON): " + server.httpsUrl());
     }
     System.out.println("  data directory: " + s.dataDir().toAbsolutePath());
+    System.out.println("  store: " + (s.storage().store().equals("postgres")
+        ? "PostgreSQL " + s.storage().dbUrl().replaceFirst("\\?.*", "") : "SQLite in the data directory")
+        + "; key material encrypted under a master key from " + s.storage().masterKey().source());
     DevPki pki = server.pki();
     if (pki != null) {
       System.out.println("  development PKI (for clients):");
@@ -188,7 +195,8 @@ final class ServeCommand implements Callable<Integer> {
         usersFile != null ? usersFile : s.usersFile(),
         requireCredentials != null ? requireCredentials : s.requireCredentials(),
         rng != null ? RngSetting.parse(rng) : s.rng(),
-        security(s.security()));
+        security(s.security()),
+        storage.apply(s.storage()));
   }
 
   private SecuritySettings security(SecuritySettings sec) {

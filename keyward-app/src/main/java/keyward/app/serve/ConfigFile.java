@@ -53,13 +53,37 @@ import keyward.server.transport.IdentityField;
  * admins = ["ops-admin"]                     # identities that see and manage every object
  * [access.groups]
  * "app-1" = ["payments"]                     # identity = its groups (grants to "group:payments")
+ *
+ * [store]
+ * type = "postgres"                          # or "sqlite" (the default)
+ * db_url = "jdbc:postgresql://db:5432/keyward"
+ * db_user = "keyward"
+ * db_password_file = "/etc/keyward/db-password"
+ * db_pool_size = 16
+ *
+ * [master_key]
+ * source = "file"                            # or "passphrase", "pkcs11"
+ * file = "/etc/keyward/master.key"           # default: data_dir/master.key
+ * passphrase_file = "/etc/keyward/passphrase"
+ * kdf_file = "/etc/keyward/master-key.kdf"   # default: data_dir/master-key.kdf
+ * pkcs11_config = "/etc/keyward/pkcs11.cfg"
+ * pkcs11_pin_file = "/etc/keyward/pin"
+ * label = "keyward-master"
+ *
+ * [master_key.previous]                      # while rotating: the key being replaced
+ * source = "file"
+ * file = "/etc/keyward/old-master.key"
  * </pre>
  */
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
       "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
       "https_port", "users_file", "require_credentials", "rng", "audit_log", "tls_protocols",
-      "cipher_suites", "access");
+      "cipher_suites", "access", "store", "master_key");
+  private static final Set<String> STORE = Set.of("type", "db_url", "db_user", "db_password_file",
+      "db_pool_size");
+  private static final Set<String> MASTER_KEY = Set.of("source", "file", "passphrase_file",
+      "kdf_file", "pkcs11_config", "pkcs11_pin_file", "label", "previous");
   private static final Set<String> LIMITS = Set.of("max_message_bytes", "max_depth", "max_items",
       "max_string_bytes", "max_connections", "idle_timeout_seconds", "read_timeout_seconds",
       "handshake_timeout_seconds", "max_connections_per_identity", "max_batch_items",
@@ -141,7 +165,41 @@ public final class ConfigFile {
     }
     RngSetting rng = map.containsKey("rng") ? RngSetting.parse(str(map, "rng", null)) : s.rng();
     return new ServerSettings(host, port, dataDir, cert, key, ca, field, l, maxConnections, idle, read,
-        httpsPort, users, required, rng, sec);
+        httpsPort, users, required, rng, sec, storage(map, s.storage(), file));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static StorageSettings storage(Map<String, Object> map, StorageSettings s, Path file) {
+    if (map.get("store") instanceof Map<?, ?> sm) {
+      Map<String, Object> store = (Map<String, Object>) sm;
+      unknown(store.keySet(), STORE, file, "store.");
+      s = new StorageSettings(str(store, "type", s.store()), str(store, "db_url", s.dbUrl()),
+          str(store, "db_user", s.dbUser()),
+          path(store, "db_password_file", s.dbPasswordFile(), file),
+          num(store, "db_pool_size", s.dbPoolSize()), s.masterKey(), s.previousMasterKey());
+    }
+    if (map.get("master_key") instanceof Map<?, ?> km) {
+      Map<String, Object> key = (Map<String, Object>) km;
+      unknown(key.keySet(), MASTER_KEY, file, "master_key.");
+      s = s.withMasterKey(masterKey(key, s.masterKey(), file));
+      if (key.get("previous") instanceof Map<?, ?> pm) {
+        Map<String, Object> previous = (Map<String, Object>) pm;
+        Set<String> allowed = new java.util.HashSet<>(MASTER_KEY);
+        allowed.remove("previous");
+        unknown(previous.keySet(), allowed, file, "master_key.previous.");
+        MasterKeySettings base = s.previousMasterKey() != null ? s.previousMasterKey()
+            : MasterKeySettings.defaults();
+        s = s.withPreviousMasterKey(masterKey(previous, base, file));
+      }
+    }
+    return s;
+  }
+
+  private static MasterKeySettings masterKey(Map<String, Object> m, MasterKeySettings k, Path file) {
+    return new MasterKeySettings(str(m, "source", k.source()), path(m, "file", k.file(), file),
+        path(m, "passphrase_file", k.passphraseFile(), file), path(m, "kdf_file", k.kdfFile(), file),
+        path(m, "pkcs11_config", k.pkcs11Config(), file),
+        path(m, "pkcs11_pin_file", k.pkcs11PinFile(), file), str(m, "label", k.label()));
   }
 
   private static void unknown(Set<String> keys, Set<String> known, Path file, String prefix) {

@@ -20,27 +20,26 @@ import keyward.server.operation.OperationTable;
 import keyward.server.transport.HttpsEndpoint;
 import keyward.server.transport.TlsContexts;
 import keyward.server.transport.TtlvTlsListener;
-import keyward.store.SqliteObjectStore;
+import keyward.spi.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A started Keyward server: the embedded store, the message processor, the TLS listener and,
- * when configured, the HTTPS endpoint,
- * wired by hand. `keyward serve` runs one; tests start one on an ephemeral port.
+ * A started Keyward server: the store (embedded SQLite or PostgreSQL, behind encryption at rest),
+ * the message processor, the TLS listener and, when configured, the HTTPS endpoint, wired by hand. `keyward serve` runs one; tests start one on an ephemeral port.
  */
 public final class RunningServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
 
   private final ServerSettings settings;
   private final DevPki pki;
-  private final SqliteObjectStore store;
+  private final ObjectStore store;
   private final TtlvTlsListener listener;
   private final HttpsEndpoint https; // null when not configured
   private final OperationTable operations;
   private final AuditLog audit;
 
-  private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
+  private RunningServer(ServerSettings settings, DevPki pki, ObjectStore store,
       TtlvTlsListener listener, HttpsEndpoint https, OperationTable operations, AuditLog audit) {
     this.operations = operations;
     this.settings = settings;
@@ -65,7 +64,7 @@ public final class RunningServer implements AutoCloseable {
       pki = devPki(s);
       tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate());
     }
-    SqliteObjectStore store = SqliteObjectStore.open(s.dataDir());
+    ObjectStore store = Storage.open(s.storage(), s.dataDir());
     AuditLog audit = null;
     try {
       SecuritySettings sec = s.security();

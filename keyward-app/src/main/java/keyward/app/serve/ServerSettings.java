@@ -31,6 +31,7 @@ import keyward.server.transport.TlsListenerConfig;
  * @param rng the generator of key material and random data: the JDK DRBG (default) or, as a
  *     legacy option, ANSI X9.31 over AES-256
  * @param security access, audit, request and connection limits, TLS choices
+ * @param storage the store (embedded SQLite or PostgreSQL) and the master key of encryption at rest
  */
 public record ServerSettings(
     String host,
@@ -48,20 +49,21 @@ public record ServerSettings(
     Path usersFile,
     boolean requireCredentials,
     RngSetting rng,
-    SecuritySettings security) {
+    SecuritySettings security,
+    StorageSettings storage) {
 
   public ServerSettings {
     rng = rng == null ? RngSetting.DRBG : rng;
-    java.util.Objects.requireNonNull(security, "security");
+    security = security == null ? SecuritySettings.DEFAULT : security;
+    storage = storage == null ? StorageSettings.defaults() : storage;
   }
 
-  /** Settings with no users file of their own, the default generator and security settings. */
+  /** Settings with no users file of their own and the default generator, security and storage. */
   public ServerSettings(String host, int port, Path dataDir, Path serverCert, Path serverKey,
       Path clientCa, IdentityField identityField, CodecLimits limits, int maxConnections,
       Duration idleTimeout, Duration readTimeout, Integer httpsPort) {
     this(host, port, dataDir, serverCert, serverKey, clientCa, identityField, limits,
-        maxConnections, idleTimeout, readTimeout, httpsPort, null, false, RngSetting.DRBG,
-        SecuritySettings.DEFAULT);
+        maxConnections, idleTimeout, readTimeout, httpsPort, null, false, null, null, null);
   }
 
   /** Settings without the HTTPS endpoint. */
@@ -72,46 +74,39 @@ public record ServerSettings(
         maxConnections, idleTimeout, readTimeout, null);
   }
 
-  /** The same settings with other security settings. */
-  public ServerSettings withSecurity(SecuritySettings v) {
-    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng, v);
-  }
-
   /** The same settings with the HTTPS endpoint on {@code port}, or off for null. */
   public ServerSettings withHttpsPort(Integer port) {
-    return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, port, usersFile,
-        requireCredentials, rng, security);
+    return new ServerSettings(host, this.port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, port, usersFile, requireCredentials, rng,
+        security, storage);
   }
 
   /** The same settings on another port (0: a free one, as tests use). */
   public ServerSettings withPort(int port) {
-    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng, security);
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile, requireCredentials,
+        rng, security, storage);
   }
 
   /** The same settings with another data directory. */
   public ServerSettings withDataDir(Path dir) {
-    return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng, security);
+    return new ServerSettings(host, port, dir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile, requireCredentials,
+        rng, security, storage);
   }
 
   /** The same settings with another idle time-out. */
   public ServerSettings withIdleTimeout(Duration idle) {
-    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idle, readTimeout, httpsPort, usersFile,
-        requireCredentials, rng, security);
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idle, readTimeout, httpsPort, usersFile, requireCredentials, rng,
+        security, storage);
   }
 
   /** The same settings with another users file (null: the data directory's) and policy. */
   public ServerSettings withCredentials(Path users, boolean required) {
-    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required,
-        rng, security);
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, users, required, rng,
+        security, storage);
   }
 
   /** The users file in effect. */
@@ -121,9 +116,23 @@ public record ServerSettings(
 
   /** The same settings with another random number generator. */
   public ServerSettings withRng(RngSetting generator) {
-    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa,
-        identityField, limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile,
-        requireCredentials, generator, security);
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile, requireCredentials,
+        generator, security, storage);
+  }
+
+  /** The same settings with other security settings. */
+  public ServerSettings withSecurity(SecuritySettings v) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile, requireCredentials,
+        rng, v, storage);
+  }
+
+  /** The same settings with another storage. */
+  public ServerSettings withStorage(StorageSettings v) {
+    return new ServerSettings(host, port, dataDir, serverCert, serverKey, clientCa, identityField,
+        limits, maxConnections, idleTimeout, readTimeout, httpsPort, usersFile, requireCredentials,
+        rng, security, v);
   }
 
   public static ServerSettings defaults() {
