@@ -13,6 +13,7 @@ import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.DecryptHandler;
 import keyward.server.operation.DeleteAttributeHandler;
+import keyward.server.operation.DeriveKeyHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
 import keyward.server.operation.EncryptHandler;
@@ -81,6 +82,7 @@ public final class ServerHandlers {
     handlers.add(new HashHandler(crypto));
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));
+    handlers.add(new DeriveKeyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());

@@ -42,7 +42,9 @@ final class CryptoKeys {
       throws Exception {
     ManagedObject mo = Payloads.online(context, uid);
     ObjectType type = mo.objectType();
-    if (type != ObjectType.SYMMETRIC_KEY && type != ObjectType.PUBLIC_KEY && type != ObjectType.PRIVATE_KEY) {
+    boolean derivationBase = bit == CryptographicUsageMask.DERIVE_KEY && type == ObjectType.SECRET_DATA;
+    if (type != ObjectType.SYMMETRIC_KEY && type != ObjectType.PUBLIC_KEY && type != ObjectType.PRIVATE_KEY
+        && !derivationBase) {
       throw new KmipException(ResultReason.INVALID_OBJECT_TYPE, bit.specName() + " needs a key, not "
           + type.specName());
     }
@@ -113,12 +115,33 @@ final class CryptoKeys {
   }
 
   /**
+   * The key material of a symmetric key or of Secret Data (Raw, Opaque or Transparent
+   * Symmetric Key: the decoded object's own array, wipe it when done).
+   */
+  static byte[] secretBytes(ManagedObject mo) throws KmipException {
+    Item.Structure block = block(mo);
+    Optional<byte[]> key = KeyBlocks.symmetricKeyBytes(block);
+    if (key.isPresent()) {
+      return key.get();
+    }
+    if (KeyBlocks.format(block).orElse(null) == keyward.kmip.spec.KeyFormatType.OPAQUE
+        && KeyBlocks.keyMaterial(block).orElse(null) instanceof Item.ByteString b) {
+      return b.value();
+    }
+    throw KmipException.invalidField("the object's key material is not raw bytes");
+  }
+
+  /**
    * Zeroes the key bytes of the decoded object once the operation is done (and saved): the
    * request's copy of the key does not linger until garbage collection.
    */
   static void wipe(ManagedObject mo) {
     if (mo != null && mo.object() != null) {
-      KeyBlocks.keyBlock(mo.object()).flatMap(KeyBlocks::symmetricKeyBytes).ifPresent(b -> Arrays.fill(b, (byte) 0));
+      try {
+        Arrays.fill(secretBytes(mo), (byte) 0);
+      } catch (KmipException notRawBytes) {
+        // nothing of ours to wipe
+      }
     }
   }
 
