@@ -12,7 +12,7 @@ import keyward.server.KmipException;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Streamed Encrypt and Decrypt in progress (1.4 §4.29-4.30, 2.1 §6.1.18: Init Indicator, Final
+ * Streamed Encrypt and Decrypt in progress (1.4 §4.29-4.30, 2.1 §6.1: Init Indicator, Final
  * Indicator, Correlation Value). Bounded: at most {@code max} streams open at once, each closed
  * after {@code idle} without a part and after {@code maxBytes} of data. A stream belongs to the
  * caller, key and operation that opened it; anyone else presenting its Correlation Value is
@@ -20,7 +20,8 @@ import keyward.spi.crypto.CryptoEngine;
  * stream, and a stream's parts are not undone with a batch.
  *
  * <p>A stream is taken out while a part is processed and put back afterwards, so two requests
- * with one Correlation Value never drive the same cipher at once (the second is refused).
+ * with one Correlation Value never drive the same cipher at once (the second is refused). A
+ * part that fails ends its stream: the cipher's state is then unknown.
  */
 public final class CipherStreams {
   /** An open stream. */

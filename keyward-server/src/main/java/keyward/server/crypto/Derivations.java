@@ -10,7 +10,7 @@ import keyward.kmip.spec.ResultReason;
 import keyward.server.KmipException;
 
 /**
- * Key derivation functions for Derive Key (1.4 §4.6, 2.1 §6.1.14), written over the JDK's Mac
+ * Key derivation functions for Derive Key (1.4 §4.6, 2.1 §6.1), written over the JDK's Mac
  * and MessageDigest because the base is raw bytes (the JDK's PBKDF2 takes a char[] password).
  * Every function returns exactly {@code length} bytes; the caller owns and wipes them.
  */

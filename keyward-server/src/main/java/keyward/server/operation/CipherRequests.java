@@ -21,7 +21,7 @@ import keyward.server.object.ManagedObject;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * What Encrypt (1.4 §4.29, 2.1 §6.1.18) and Decrypt (1.4 §4.30, 2.1 §6.1.13) share: the key's
+ * What Encrypt (1.4 §4.29, 2.1 §6.1) and Decrypt (1.4 §4.30, 2.1 §6.1) share: the key's
  * checks ({@link CryptoKeys}), the Cryptographic Parameters of the request or the key, the
  * cipher from the table ({@link Ciphers}) by the key's algorithm, the IV/Counter/Nonce given or
  * (Random IV, encryption only) generated and returned, AEAD additional data and tag, and the

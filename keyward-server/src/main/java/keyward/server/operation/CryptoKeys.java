@@ -81,8 +81,8 @@ final class CryptoKeys {
   }
 
   /**
-   * The request's Cryptographic Parameters, else the key's (the first instance: 2.1 §6.1.18
-   * "the lowest Attribute Index"), else none.
+   * The request's Cryptographic Parameters, else the key's Cryptographic Parameters attribute
+   * (its first instance), else none: an omitted structure is taken whole from the key.
    */
   static CipherParameters parameters(Item.Structure payload, ManagedObject key) throws KmipException {
     Item given = payload.first(Tag.CRYPTOGRAPHIC_PARAMETERS)

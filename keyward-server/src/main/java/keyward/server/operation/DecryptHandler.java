@@ -6,7 +6,7 @@ import keyward.server.crypto.CipherStreams;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Decrypt (1.4 §4.30, 2.1 §6.1.13): Data decrypted with an Active, Deactivated or Compromised key
+ * Decrypt (1.4 §4.30, 2.1 §6.1): Data decrypted with an Active, Deactivated or Compromised key
  * that may Decrypt, from its Process Start Date on. The rules are in {@link CipherRequests}.
  */
 public final class DecryptHandler implements OperationHandler {

@@ -25,7 +25,7 @@ import keyward.server.object.ServerAttributes;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Derive Key (1.4 §4.6, 2.1 §6.1.14): a new Symmetric Key or Secret Data derived from one base
+ * Derive Key (1.4 §4.6, 2.1 §6.1): a new Symmetric Key or Secret Data derived from one base
  * object (a key or Secret Data that is Active, may Derive Key and is in the clear). Methods:
  * PBKDF2 (Salt and Iteration Count required), HASH, HMAC, NIST SP 800-108 counter mode (HMAC
  * PRF) and HKDF, the hash from the Derivation Parameters' Cryptographic Parameters (SHA-256 when

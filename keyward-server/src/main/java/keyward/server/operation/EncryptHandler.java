@@ -6,7 +6,7 @@ import keyward.server.crypto.CipherStreams;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Encrypt (1.4 §4.29, 2.1 §6.1.18): Data encrypted with an Active key that may Encrypt, before
+ * Encrypt (1.4 §4.29, 2.1 §6.1): Data encrypted with an Active key that may Encrypt, before
  * its Protect Stop Date; it spends the key's Usage Limits. The rules are in {@link CipherRequests}.
  */
 public final class EncryptHandler implements OperationHandler {

@@ -10,7 +10,7 @@ import keyward.server.crypto.Hashes;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Hash (1.4 §4.35, 2.1 §6.1.21): the digest of Data with the Hashing Algorithm of the request's
+ * Hash (1.4 §4.37, 2.1 §6.1): the digest of Data with the Hashing Algorithm of the request's
  * Cryptographic Parameters, which are required (CS-AC-M-7: SHA-256 and SHA-512). No key is
  * involved. Streamed hashing is not offered (Feature Not Supported).
  */

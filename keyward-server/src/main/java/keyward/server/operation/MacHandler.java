@@ -5,7 +5,7 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 
 /**
- * MAC (1.4 §4.33, 2.1 §6.1.30): the MAC Data of the request's Data, with an Active key that may
+ * MAC (1.4 §4.33, 2.1 §6.1): the MAC Data of the request's Data, with an Active key that may
  * MAC Generate (CS-AC-M-4: HMAC-SHA256 named by the key's Cryptographic Parameters). Rules in
  * {@link MacRequests}.
  */

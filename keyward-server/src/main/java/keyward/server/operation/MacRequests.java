@@ -12,7 +12,7 @@ import keyward.server.crypto.Macs;
 import keyward.server.object.ManagedObject;
 
 /**
- * What MAC (1.4 §4.33, 2.1 §6.1.30) and MAC Verify (1.4 §4.34, 2.1 §6.1.31) share: the key's
+ * What MAC (1.4 §4.33, 2.1 §6.1) and MAC Verify (1.4 §4.34, 2.1 §6.1) share: the key's
  * checks ({@link CryptoKeys}: MAC Generate applies protection, MAC Verify processes it), and the
  * algorithm from the Cryptographic Parameters of the request or the key, else the key's own
  * ({@link Macs}). Streamed MACs (Init Indicator, Correlation Value) are not offered (Feature Not

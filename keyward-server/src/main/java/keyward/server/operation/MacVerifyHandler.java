@@ -8,7 +8,7 @@ import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
 
 /**
- * MAC Verify (1.4 §4.34, 2.1 §6.1.31): whether MAC Data is the MAC of Data under the key (an
+ * MAC Verify (1.4 §4.34, 2.1 §6.1): whether MAC Data is the MAC of Data under the key (an
  * Active, Deactivated or Compromised key that may MAC Verify), compared in constant time. The
  * answer is a Validity Indicator: Valid or Invalid (CS-AC-M-5/6). Rules in {@link MacRequests}.
  */

@@ -7,7 +7,7 @@ import keyward.server.KmipException;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * RNG Retrieve (1.3 §4.35, 2.1 §6.1.46): Data Length random bytes from the server's approved
+ * RNG Retrieve (1.4 §4.35, 2.1 §6.1): Data Length random bytes from the server's approved
  * generator (CS-RNG-M-1: 32 bytes). The length is 1 to {@link #MAX_LENGTH} bytes, so a request
  * cannot make the server allocate without bound.
  */

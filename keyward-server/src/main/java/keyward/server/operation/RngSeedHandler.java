@@ -8,7 +8,7 @@ import keyward.server.KmipException;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * RNG Seed (1.3 §4.36, 2.1 §6.1.47): the client offers seed data; the answer's Data Length is
+ * RNG Seed (1.4 §4.36, 2.1 §6.1): the client offers seed data; the answer's Data Length is
  * how much the server accepted. Up to {@link #MAX_SEED} bytes are taken and handed to the
  * engine ({@link CryptoEngine#seed}): with the JDK's DRBG they are additional input to a reseed
  * (NIST SP 800-90A §9.2), mixed with fresh entropy, so a client's seed can add to the
