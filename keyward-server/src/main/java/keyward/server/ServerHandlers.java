@@ -11,16 +11,22 @@ import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
+import keyward.server.operation.DecryptHandler;
 import keyward.server.operation.DeleteAttributeHandler;
+import keyward.server.operation.DeriveKeyHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.EncryptHandler;
 import keyward.server.operation.GetAttributeListHandler;
 import keyward.server.operation.GetAttributesHandler;
 import keyward.server.operation.GetHandler;
 import keyward.server.operation.GetUsageAllocationHandler;
+import keyward.server.operation.HashHandler;
 import keyward.server.operation.InteropHandler;
 import keyward.server.operation.LocateHandler;
 import keyward.server.operation.LogHandler;
+import keyward.server.operation.MacHandler;
+import keyward.server.operation.MacVerifyHandler;
 import keyward.server.operation.ModifyAttributeHandler;
 import keyward.server.operation.ObtainLeaseHandler;
 import keyward.server.operation.OperationHandler;
@@ -31,7 +37,10 @@ import keyward.server.operation.ReKeyHandler;
 import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
+import keyward.server.operation.RngRetrieveHandler;
+import keyward.server.operation.RngSeedHandler;
 import keyward.server.operation.SetAttributeHandler;
+import keyward.server.crypto.CipherStreams;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -64,6 +73,16 @@ public final class ServerHandlers {
     handlers.add(new ObtainLeaseHandler());
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
+    // cryptographic services with symmetric keys, hashes and the RNG
+    CipherStreams streams = CipherStreams.standard(crypto);
+    handlers.add(new EncryptHandler(crypto, streams));
+    handlers.add(new DecryptHandler(crypto, streams));
+    handlers.add(new MacHandler());
+    handlers.add(new MacVerifyHandler());
+    handlers.add(new HashHandler(crypto));
+    handlers.add(new RngRetrieveHandler(crypto));
+    handlers.add(new RngSeedHandler(crypto));
+    handlers.add(new DeriveKeyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());

@@ -1,5 +1,6 @@
 package keyward.server.crypto;
 
+import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -110,6 +111,16 @@ public final class JcaCryptoEngine implements CryptoEngine {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalArgumentException("no digest " + algorithm, e);
     }
+  }
+
+  /**
+   * Reseeds the DRBG with the data as additional input (SP 800-90A §9.2): the DRBG draws fresh
+   * entropy as well, so the data adds to its state and cannot set it.
+   */
+  @Override
+  public int seed(byte[] data) {
+    random.reseed(DrbgParameters.reseed(false, data));
+    return data.length;
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class ServerAttributes {
   public static final long LEASE_SECONDS = 3600;
 
   /** How the object came to be. */
-  public enum Origin { CREATED, REGISTERED, REKEYED }
+  public enum Origin { CREATED, REGISTERED, REKEYED, DERIVED }
 
   private ServerAttributes() {}
 
@@ -88,7 +88,7 @@ public final class ServerAttributes {
       set.set(new Item.Boolean(Tag.FRESH, true));
     }
     set.set(new Item.Interval(Tag.LEASE_TIME, LEASE_SECONDS));
-    if (origin != Origin.REGISTERED && KeyBlocks.hasKeyBlock(type)) {
+    if ((origin == Origin.CREATED || origin == Origin.REKEYED) && KeyBlocks.hasKeyBlock(type)) {
       set.set(randomNumberGenerator(crypto));
     }
     set.set(new Item.Integer(Tag.PROTECTION_STORAGE_MASK, ProtectionStorageMask.SOFTWARE.value()));
