@@ -11,6 +11,7 @@ import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
+import keyward.server.operation.CreateKeyPairHandler;
 import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
@@ -53,6 +54,7 @@ public final class ServerHandlers {
     handlers.add(new PingHandler());
     // objects and their lifecycle
     handlers.add(new CreateHandler(crypto));
+    handlers.add(new CreateKeyPairHandler(crypto));
     handlers.add(new RegisterHandler(crypto));
     handlers.add(new GetHandler());
     handlers.add(new ActivateHandler());

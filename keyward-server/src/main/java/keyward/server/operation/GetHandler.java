@@ -10,13 +10,15 @@ import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
+import keyward.server.object.AsymmetricKeyBlocks;
 import keyward.server.object.KeyBlocks;
 import keyward.server.object.ManagedObject;
 import keyward.server.object.Transitions;
 
 /**
  * Get (1.4 §4.11, 2.1 §6.1.19): the object itself. A key comes back in the format it was
- * registered or created in, or converted between Raw and Transparent Symmetric Key; any other
+ * registered or created in, or converted: symmetric keys between Raw and Transparent Symmetric
+ * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
  * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one (only wrapped, which this server
  * does not do yet: BL-M-12-21), a non-Extractable one. Serving the object clears Fresh
@@ -78,6 +80,10 @@ public final class GetHandler implements OperationHandler {
     }
     if (KeyBlocks.format(block.get()).orElse(null) == want) {
       return object;
+    }
+    if (mo.objectType() == ObjectType.PRIVATE_KEY || mo.objectType() == ObjectType.PUBLIC_KEY) {
+      return KeyBlocks.replace(object, Tag.KEY_BLOCK,
+          AsymmetricKeyBlocks.convert(mo.objectType(), block.get(), want));
     }
     if (mo.objectType() != ObjectType.SYMMETRIC_KEY) {
       throw formatRefused();
