@@ -87,8 +87,11 @@ public final class AsymmetricKeyBlocks {
           if (sec1.getParametersObject() == null) {
             throw KmipException.invalidField("the ECPrivateKey names no curve");
           }
-          yield pkcs8(new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+          PrivateKey key = pkcs8(new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
               sec1.getParametersObject()), sec1).getEncoded());
+          // the same key from its scalar: one PKCS#8 encoding whichever way the key came in
+          yield key instanceof ECPrivateKey ec
+              ? (PrivateKey) generate("EC", true, new ECPrivateKeySpec(ec.getS(), ec.getParams())) : key;
         }
         case TRANSPARENT_RSA_PRIVATE_KEY -> (PrivateKey) generate("RSA", true, transparentRsaPrivate(struct(m)));
         case TRANSPARENT_EC_PRIVATE_KEY, TRANSPARENT_ECDSA_PRIVATE_KEY, TRANSPARENT_ECDH_PRIVATE_KEY ->

@@ -10,6 +10,9 @@ import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
+import keyward.server.crypto.AsymmetricKeys;
+import keyward.server.object.AsymmetricFormats;
+import keyward.server.object.AsymmetricKeyBlocks;
 import keyward.server.object.AttributeSet;
 import keyward.server.object.Certificates;
 import keyward.server.object.KeyBlocks;
@@ -17,8 +20,9 @@ import keyward.server.object.KeyBlocks;
 /**
  * What Register accepts (1.4 §4.3, 2.1 §6.1.45): the object must be the one its Object Type
  * names, with its mandatory fields; symmetric keys in Raw or Transparent Symmetric Key format
- * with a length that matches their bytes; other keys, Secret Data, Opaque Objects, Split Keys
- * and certificates are stored as registered. Returns the attributes taken from the object
+ * with a length that matches their bytes; public and private keys in a format the server reads
+ * must parse; other keys, Secret Data, Opaque Objects, Split Keys and certificates are stored as
+ * registered. Returns the attributes taken from the object
  * itself (a certificate's).
  */
 final class RegisteredObjects {
@@ -62,7 +66,34 @@ final class RegisteredObjects {
     if (type == ObjectType.SYMMETRIC_KEY) {
       symmetric(format, block, given);
     }
+    if (type == ObjectType.PUBLIC_KEY || type == ObjectType.PRIVATE_KEY) {
+      return asymmetric(type, format, block, given);
+    }
     return List.of();
+  }
+
+  /**
+   * A public or private key in a format this server reads must parse (Invalid Field otherwise,
+   * never with key bytes in the message); its Cryptographic Algorithm and Length come from the
+   * key when neither the key block nor the client names them. Other formats (Opaque, Raw...)
+   * are stored as registered.
+   */
+  private static List<Item> asymmetric(ObjectType type, KeyFormatType format, Item.Structure block,
+      AttributeSet given) throws KmipException {
+    if (!AsymmetricFormats.readable(type, format)) {
+      return List.of();
+    }
+    java.security.Key key = type == ObjectType.PRIVATE_KEY
+        ? AsymmetricKeyBlocks.privateKey(block) : AsymmetricKeyBlocks.publicKey(block);
+    List<Item> derived = new java.util.ArrayList<>();
+    if (KeyBlocks.algorithm(block).isEmpty() && !given.has(Tag.CRYPTOGRAPHIC_ALGORITHM)) {
+      AsymmetricFormats.algorithm(key).ifPresent(a -> derived.add(new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, a.value())));
+    }
+    int bits = AsymmetricKeys.length(key);
+    if (KeyBlocks.length(block).isEmpty() && !given.has(Tag.CRYPTOGRAPHIC_LENGTH) && bits > 0) {
+      derived.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, bits));
+    }
+    return derived;
   }
 
   private static void symmetric(KeyFormatType format, Item.Structure block, AttributeSet given)
