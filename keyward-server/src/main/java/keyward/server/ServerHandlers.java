@@ -33,6 +33,8 @@ import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
 import keyward.server.operation.SetAttributeHandler;
+import keyward.server.operation.SignHandler;
+import keyward.server.operation.SignatureVerifyHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -66,6 +68,9 @@ public final class ServerHandlers {
     handlers.add(new ObtainLeaseHandler());
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
+    // cryptographic operations with public and private keys
+    handlers.add(new SignHandler());
+    handlers.add(new SignatureVerifyHandler());
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());
