@@ -1,5 +1,6 @@
 package keyward.app;
 
+import keyward.app.conformance.ConformanceCommand;
 import keyward.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
-    subcommands = {ServeCommand.class, DumpCommand.class})
+    subcommands = {ServeCommand.class, DumpCommand.class, ConformanceCommand.class})
 public final class Main implements Runnable {
 
   @Override

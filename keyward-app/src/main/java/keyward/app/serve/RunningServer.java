@@ -12,6 +12,7 @@ import keyward.server.KeywardServer;
 import keyward.server.batch.Authenticator;
 import keyward.server.batch.MessageProcessor;
 import keyward.server.crypto.JcaCryptoEngine;
+import keyward.server.operation.OperationTable;
 import keyward.server.transport.HttpsEndpoint;
 import keyward.server.transport.TlsContexts;
 import keyward.server.transport.TtlvTlsListener;
@@ -32,9 +33,11 @@ public final class RunningServer implements AutoCloseable {
   private final SqliteObjectStore store;
   private final TtlvTlsListener listener;
   private final HttpsEndpoint https; // null when not configured
+  private final OperationTable operations;
 
   private RunningServer(ServerSettings settings, DevPki pki, SqliteObjectStore store,
-      TtlvTlsListener listener, HttpsEndpoint https) {
+      TtlvTlsListener listener, HttpsEndpoint https, OperationTable operations) {
+    this.operations = operations;
     this.settings = settings;
     this.pki = pki;
     this.store = store;
@@ -75,7 +78,7 @@ public final class RunningServer implements AutoCloseable {
           throw e;
         }
       }
-      return new RunningServer(s, pki, store, listener, https);
+      return new RunningServer(s, pki, store, listener, https, server.operations());
     } catch (Exception | Error e) {
       store.close();
       throw e;
@@ -99,6 +102,11 @@ public final class RunningServer implements AutoCloseable {
   public String httpsUrl() {
     return https == null ? null
         : "https://" + settings.host() + ":" + https.port() + https.config().path();
+  }
+
+  /** The server's dispatch table: what it performs (Query and the conformance replay read it). */
+  public OperationTable operations() {
+    return operations;
   }
 
   public ServerSettings settings() {

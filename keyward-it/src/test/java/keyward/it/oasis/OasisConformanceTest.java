@@ -6,21 +6,27 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import keyward.app.conformance.InProcessTarget;
 import keyward.app.pki.DevPki;
-import keyward.app.serve.RunningServer;
+import keyward.conformance.Conformance;
+import keyward.conformance.ConformanceResults;
+import keyward.conformance.ConformanceResults.Row;
+import keyward.conformance.HttpsKmipConnection;
+import keyward.conformance.OasisReplay;
+import keyward.conformance.ReplayResult;
+import keyward.conformance.Target;
+import keyward.conformance.TestCaseFile;
+import keyward.conformance.TestCases;
 import keyward.it.SharedData;
-import keyward.it.TestServers;
-import keyward.it.oasis.ConformanceResults.Row;
+import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.State;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
@@ -32,33 +38,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays the OASIS profile test cases of the Baseline (BL), Symmetric Key Lifecycle (SKLC),
- * Symmetric Key Foundry (SKFF) and Opaque Managed Object Store (OMOS) profiles, mandatory and
- * optional, for KMIP 1.3, 1.4 and 2.1: one test per file, each against a fresh server.
+ * Replays every OASIS profile test-case file (all profiles, mandatory and optional) of KMIP 1.3,
+ * 1.4 and 2.1 against Keyward ({@link InProcessTarget}: a fresh server per file): one test per file.
  *
  * <p>Regression rule: a file recorded as pass in {@code docs/conformance/results.tsv} must pass;
- * a file not passing yet is reported (aborted, with its first mismatch) without failing the
- * build. {@code -Dkeyward.conformance.update=true} rewrites results.tsv and docs/conformance.md.
+ * a file not passing yet is reported (aborted, with its first mismatch or what is missing) without
+ * failing the build. {@code -Dkeyward.conformance.update=true} rewrites results.tsv and
+ * docs/conformance.md.
  */
 class OasisConformanceTest {
-  static final List<String> VERSIONS = List.of("1.3", "1.4", "2.1");
-  private static final Pattern PROFILE_FILE =
-      Pattern.compile("(BL|SKLC|SKFF|OMOS|MSGENC-(HTTPS|JSON|XML))-[MO]-\\d+-\\d+\\.xml");
-
   private static final Map<String, Row> RUN = new TreeMap<>();
   private static Path root;
   private static Path pkiDir;
-  private static DevPki pki;
+  private static InProcessTarget keyward;
 
   @BeforeAll
   static void sharedPki() throws Exception {
     root = Path.of(System.getProperty("keyward.root", "..")).toAbsolutePath().normalize();
     pkiDir = Files.createTempDirectory("keyward-it-pki");
-    pki = DevPki.ensure(pkiDir.resolve("pki"));
+    keyward = new InProcessTarget(DevPki.ensure(pkiDir.resolve("pki")));
   }
 
   @AfterAll
-  static void recordIfAsked() throws IOException {
+  static void recordIfAsked() throws Exception {
     try {
       if (Boolean.getBoolean("keyward.conformance.update") && !RUN.isEmpty()) {
         Path tsv = root.resolve("docs/conformance/results.tsv");
@@ -69,6 +71,7 @@ class OasisConformanceTest {
         System.out.println("conformance results written to " + tsv + " and docs/conformance.md");
       }
     } finally {
+      keyward.close();
       deleteTree(pkiDir);
     }
   }
@@ -77,32 +80,19 @@ class OasisConformanceTest {
   Stream<DynamicTest> oasisProfileFiles() throws IOException {
     Path cases = SharedData.testCases("OasisConformanceTest");
     Map<String, Row> recorded = ConformanceResults.read(root.resolve("docs/conformance/results.tsv"));
-    List<Path> files = new ArrayList<>();
-    for (String v : VERSIONS) {
-      for (String kind : List.of("mandatory", "optional")) {
-        Path dir = cases.resolve(v).resolve("profiles").resolve(kind);
-        if (!Files.isDirectory(dir)) {
-          fail("missing " + dir + ": the shared test cases are incomplete");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-          s.filter(p -> PROFILE_FILE.matcher(p.getFileName().toString()).matches()).forEach(files::add);
-        }
-      }
-    }
-    files.sort(Comparator.comparing(Path::toString));
+    List<Path> files = TestCases.find(cases, TestCases.VERSIONS, List.of()); // each one must be there
     return files.stream().map(f -> {
-      String rel = cases.relativize(f).toString().replace('\\', '/');
-      return DynamicTest.dynamicTest(rel, f.toUri(), () -> replayAndJudge(f, rel, recorded.get(rel)));
+      String rel = TestCases.relative(cases, f);
+      return DynamicTest.dynamicTest(rel, f.toUri(), () -> replayAndJudge(cases, f, rel, recorded.get(rel)));
     });
   }
 
-  private static void replayAndJudge(Path file, String rel, Row recorded) throws Exception {
-    ReplayResult r = replayOnFreshServer(file);
-    Matcher m = Pattern.compile("^([A-Z-]+?)-[MO]-").matcher(file.getFileName().toString());
-    String profile = m.find() ? m.group(1) : "?";
-    String version = rel.substring(0, rel.indexOf('/'));
+  private static void replayAndJudge(Path cases, Path file, String rel, Row recorded) throws Exception {
+    Conformance.Outcome o = Conformance.replay(cases, file, keyward);
+    assertThat(o.ran()).as("the in-process server replays every file").isTrue();
+    ReplayResult r = o.replay();
     synchronized (RUN) {
-      RUN.put(rel, new Row(rel, version, profile, r.passed(), ConformanceResults.stable(r)));
+      RUN.put(rel, o.row());
     }
     if (r.passed()) {
       if (recorded == null || !recorded.pass()) {
@@ -112,6 +102,10 @@ class OasisConformanceTest {
     }
     if (recorded != null && recorded.pass()) {
       fail(rel + " is recorded as pass in docs/conformance/results.tsv but now fails: " + r.summary());
+    }
+    if (r.notSupported() != null) {
+      System.out.println("not supported: " + rel + ": " + r.notSupported() + " (" + r.summary() + ")");
+      Assumptions.abort("not supported (tracked in docs/conformance/results.tsv): " + r.notSupported());
     }
     System.out.println("not passing yet: " + rel + ": " + r.summary());
     Assumptions.abort("not passing yet (tracked in docs/conformance/results.tsv): " + r.summary());
@@ -123,13 +117,40 @@ class OasisConformanceTest {
    */
   @Test
   void aServerAnswerChangedInOneValueIsCaught() throws Exception {
-    Path file = SharedData.testCases("OasisConformanceTest").resolve("1.4/profiles/mandatory/SKLC-M-1-14.xml");
-    Assumptions.assumeTrue(replayOnFreshServer(file, UnaryOperator.identity()).passed(),
+    Path cases = SharedData.testCases("OasisConformanceTest");
+    Path file = cases.resolve("1.4/profiles/mandatory/SKLC-M-1-14.xml");
+    Assumptions.assumeTrue(Conformance.replay(cases, file, keyward).replay().passed(),
         "SKLC-M-1-14 does not pass untampered yet");
-    ReplayResult r = replayOnFreshServer(file, OasisConformanceTest::activeForPreActive);
+    ReplayResult r = Conformance.replay(cases, file, tampered(keyward, OasisConformanceTest::activeForPreActive)).replay();
     assertThat(r.passed()).isFalse();
     assertThat(r.mismatch().step()).isEqualTo(1);
     assertThat(r.mismatch().path()).endsWith("/Attribute(State)/AttributeValue");
+  }
+
+  /** The target with each answer passed through f before the comparison sees it. */
+  private static Target tampered(Target t, UnaryOperator<Item> f) {
+    return new Target() {
+      @Override
+      public Session open(TestCaseFile file, HttpsKmipConnection.Encoding https) throws Exception {
+        Session s = t.open(file, https);
+        return new Session() {
+          @Override
+          public OasisReplay.Transport transport() {
+            return request -> f.apply(s.transport().exchange(request));
+          }
+
+          @Override
+          public Set<Operation> performed() {
+            return s.performed();
+          }
+
+          @Override
+          public void close() throws Exception {
+            s.close();
+          }
+        };
+      }
+    };
   }
 
   private static Item activeForPreActive(Item i) {
@@ -145,44 +166,6 @@ class OasisConformanceTest {
       return new Item.Structure(s.tag(), kids);
     }
     return i;
-  }
-
-  private static ReplayResult replayOnFreshServer(Path file) throws Exception {
-    return replayOnFreshServer(file, UnaryOperator.identity());
-  }
-
-  /** A new server on a new data directory per file, so Locate sees only this file's objects. */
-  private static ReplayResult replayOnFreshServer(Path file, UnaryOperator<Item> answers) throws Exception {
-    TestCaseFile tc = TestCaseFile.read(file);
-    Path data = Files.createTempDirectory("keyward-it-data");
-    HttpsKmipConnection.Encoding https = httpsEncoding(file.getFileName().toString());
-    if (https != null) {
-      // The Message Encodings profile (MSGENC-*) is about KMIP over HTTPS: replayed there.
-      try (RunningServer server = TestServers.withPkiAndHttps(data, pki)) {
-        HttpsKmipConnection c = new HttpsKmipConnection(pki.clientContext(), server.httpsUrl(), https);
-        return new OasisReplay(Clock.systemUTC()).run(tc, request -> answers.apply(c.exchange(request)));
-      } finally {
-        deleteTree(data);
-      }
-    }
-    try (RunningServer server = TestServers.withPki(data, pki);
-        KmipConnection c = new KmipConnection(pki.clientContext(), "127.0.0.1", server.port())) {
-      return new OasisReplay(Clock.systemUTC()).run(tc, request -> answers.apply(c.exchange(request)));
-    } finally {
-      deleteTree(data);
-    }
-  }
-
-  /** MSGENC-HTTPS in TTLV, MSGENC-JSON in JSON, MSGENC-XML in XML; null for the TTLV port. */
-  static HttpsKmipConnection.Encoding httpsEncoding(String fileName) {
-    if (fileName.startsWith("MSGENC-HTTPS-")) {
-      return HttpsKmipConnection.Encoding.TTLV;
-    } else if (fileName.startsWith("MSGENC-JSON-")) {
-      return HttpsKmipConnection.Encoding.JSON;
-    } else if (fileName.startsWith("MSGENC-XML-")) {
-      return HttpsKmipConnection.Encoding.XML;
-    }
-    return null;
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.ttlv.Item;

@@ -1,11 +1,13 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import keyward.kmip.codec.DecodeException;
 import keyward.kmip.codec.XmlCodec;
 import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.spec.TagInfo;
@@ -27,10 +29,18 @@ public final class OasisReplay {
   }
 
   private final Clock clock;
+  private final Set<Operation> performed;
   private final XmlCodec xml = new XmlCodec();
 
+  /** A replay against a server whose operations are not known (told apart by its answers only). */
   public OasisReplay(Clock clock) {
+    this(clock, null);
+  }
+
+  /** @param performed the operations the server's dispatch table holds, or null when unknown */
+  public OasisReplay(Clock clock, Set<Operation> performed) {
     this.clock = clock;
+    this.performed = performed == null ? null : Set.copyOf(performed);
   }
 
   public ReplayResult run(TestCaseFile file, Transport transport) {
@@ -47,7 +57,9 @@ public final class OasisReplay {
         version = version(request);
         expected = ExpectedNode.of(step.response(), xml);
       } catch (ReplayException e) {
-        return new ReplayResult(n, i, null, "step " + i + ": " + e.getMessage());
+        // a request this build cannot even encode may still name an operation the server lacks
+        return new ReplayResult(n, i, null, "step " + i + ": " + e.getMessage(),
+            NotSupported.unperformed(step.request(), performed).orElse(null));
       }
       Item actual;
       try {
@@ -58,7 +70,8 @@ public final class OasisReplay {
       bindings.noteResponse(actual);
       Optional<Mismatch> m = comparator.compareMessage(expected, actual, request, version);
       if (m.isPresent()) {
-        return new ReplayResult(n, i, m.get().atStep(i), null);
+        String lacking = NotSupported.explain(request, expected.item(), actual, performed).orElse(null);
+        return new ReplayResult(n, i, m.get().atStep(i), null, lacking);
       }
     }
     return new ReplayResult(n, n, null, null);

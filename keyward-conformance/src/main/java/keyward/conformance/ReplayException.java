@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 /** The replay could not go on: a file it cannot read, a placeholder used before it was bound, a broken connection. */
 public final class ReplayException extends Exception {

@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 /**
  * The first difference between an expected and an actual response.

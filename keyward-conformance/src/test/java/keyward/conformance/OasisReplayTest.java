@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

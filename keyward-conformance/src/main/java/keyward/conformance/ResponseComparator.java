@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package keyward.it.oasis;
+package keyward.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import keyward.it.SharedData;
 import keyward.kmip.codec.XmlCodec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,9 +30,9 @@ class OasisMirrorTest {
 
   @TestFactory
   Stream<DynamicTest> everyProfileFileAcceptsItsOwnResponses() throws IOException {
-    Path cases = SharedData.testCases("OasisMirrorTest");
+    Path cases = SharedTestCases.dir("OasisMirrorTest");
     List<Path> files = new ArrayList<>();
-    for (String v : OasisConformanceTest.VERSIONS) {
+    for (String v : TestCases.VERSIONS) {
       try (Stream<Path> s = Files.walk(cases.resolve(v).resolve("profiles"))) {
         s.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
       }
