@@ -12,9 +12,11 @@ import keyward.server.operation.ArchiveHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.CreateKeyPairHandler;
+import keyward.server.operation.DecryptHandler;
 import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DestroyHandler;
 import keyward.server.operation.DiscoverVersionsHandler;
+import keyward.server.operation.EncryptHandler;
 import keyward.server.operation.GetAttributeListHandler;
 import keyward.server.operation.GetAttributesHandler;
 import keyward.server.operation.GetHandler;
@@ -69,6 +71,8 @@ public final class ServerHandlers {
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
     // cryptographic operations with public and private keys
+    handlers.add(new EncryptHandler(crypto));
+    handlers.add(new DecryptHandler(crypto));
     handlers.add(new SignHandler());
     handlers.add(new SignatureVerifyHandler());
     // attributes and Locate

@@ -191,25 +191,4 @@ public final class AsymmetricKeys {
     }
     return kind;
   }
-
-  /** A SecureRandom whose bytes come from the engine (key generation must use its generator). */
-  private static final class EngineRandom extends SecureRandom {
-    private final transient CryptoEngine crypto;
-
-    EngineRandom(CryptoEngine crypto) {
-      this.crypto = crypto;
-    }
-
-    @Override
-    public void nextBytes(byte[] bytes) {
-      byte[] r = crypto.randomBytes(bytes.length);
-      System.arraycopy(r, 0, bytes, 0, r.length);
-      java.util.Arrays.fill(r, (byte) 0);
-    }
-
-    @Override
-    public byte[] generateSeed(int n) {
-      return crypto.randomBytes(n);
-    }
-  }
 }

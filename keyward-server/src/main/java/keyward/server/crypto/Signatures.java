@@ -31,11 +31,16 @@ import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
  * Data (the hash computed by the client) is signed with RSA PKCS#1 v1.5 and ECDSA only.
  */
 public final class Signatures {
+  private static final java.util.Set<keyward.kmip.spec.RecommendedCurve> JDK_CURVES = java.util.EnumSet.of(
+      keyward.kmip.spec.RecommendedCurve.P_256, keyward.kmip.spec.RecommendedCurve.P_384,
+      keyward.kmip.spec.RecommendedCurve.P_521);
+
   private Signatures() {}
 
   public static byte[] sign(PrivateKey key, AsymmetricParameters p, byte[] data, boolean digested)
       throws KmipException {
     try {
+      key = (PrivateKey) usable(key);
       Signature s = instance(key, p, digested, null);
       s.initSign(key);
       s.update(digested ? prepareDigest(key, p, data) : data);
@@ -55,6 +60,7 @@ public final class Signatures {
     }
     for (Integer salt : salts) {
       try {
+        key = (PublicKey) usable(key);
         Signature s = instance(key, p, digested, salt);
         s.initVerify(key);
         s.update(digested ? prepareDigest(key, p, data) : data);
@@ -108,6 +114,27 @@ public final class Signatures {
       case "SLH-DSA" -> Signature.getInstance("SLH-DSA", Providers.BC);
       default -> throw new KmipException(ResultReason.INVALID_FIELD, "this key does not sign");
     };
+  }
+
+  /**
+   * The key as a provider signs with it: an EC key the JDK parsed on a curve it does not sign
+   * on (secp256k1: CS-AC-M-3-ECC-13) becomes Bouncy Castle's.
+   */
+  private static Key usable(Key key) throws GeneralSecurityException {
+    if (!(key instanceof ECKey) || key.getClass().getName().startsWith("org.bouncycastle")
+        || JDK_CURVES.contains(keyward.server.object.AsymmetricKeyBlocks.curve(key).orElse(null))) {
+      return key;
+    }
+    java.security.KeyFactory f = java.security.KeyFactory.getInstance("EC", Providers.BC);
+    byte[] der = key.getEncoded();
+    try {
+      return key instanceof PrivateKey ? f.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der))
+          : f.generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+    } finally {
+      if (key instanceof PrivateKey) {
+        java.util.Arrays.fill(der, (byte) 0);
+      }
+    }
   }
 
   /** PKCS#1 v1.5 over a digest: the DigestInfo the JCA "NONEwithRSA" expects. */

@@ -90,7 +90,8 @@ public final class AsymmetricKeyBlocks {
           PrivateKey key = pkcs8(new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
               sec1.getParametersObject()), sec1).getEncoded());
           // the same key from its scalar: one PKCS#8 encoding whichever way the key came in
-          yield key instanceof ECPrivateKey ec
+          // (the JDK's keys only: a curve it lacks stays with Bouncy Castle, which signs with it)
+          yield key instanceof ECPrivateKey ec && !key.getClass().getName().startsWith("org.bouncycastle")
               ? (PrivateKey) generate("EC", true, new ECPrivateKeySpec(ec.getS(), ec.getParams())) : key;
         }
         case TRANSPARENT_RSA_PRIVATE_KEY -> (PrivateKey) generate("RSA", true, transparentRsaPrivate(struct(m)));

@@ -79,6 +79,19 @@ class SignAndVerifyTest {
     assertThat(validity(pkcs1)).isEqualTo(valid(ValidityIndicator.INVALID));
   }
 
+  /** CS-AC-M-3-ECC-13: an ECPrivateKey on secp256k1 (a curve the JDK lacks) signs; its public key verifies. */
+  @Test
+  void secp256k1SignsAndVerifies() throws Exception {
+    KmipVersion v = KmipVersion.V1_3;
+    String file = "CS-AC-M-3-ECC-13.xml";
+    String priv = replay("1.3", file, Operation.REGISTER, 0);
+    String pub = replay("1.3", file, Operation.REGISTER, 1);
+    byte[] sig = ((Item.ByteString) ok(Kmip.call(h, v, Operation.SIGN, priv, new Item.ByteString(Tag.DATA, DATA)))
+        .responsePayload().first(Tag.SIGNATURE_DATA).orElseThrow()).value();
+    assertThat(validity(ok(Kmip.call(h, v, Operation.SIGNATURE_VERIFY, pub, new Item.ByteString(Tag.DATA, DATA),
+        new Item.ByteString(Tag.SIGNATURE_DATA, sig))))).isEqualTo(valid(ValidityIndicator.VALID));
+  }
+
   /** CS-AC-M-8-21: past its Protect Stop Date a key does not sign; before its Process Start Date it does not verify. */
   @Test
   void datesStopUse() throws Exception {
