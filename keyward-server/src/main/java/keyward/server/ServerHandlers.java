@@ -60,7 +60,7 @@ public final class ServerHandlers {
     handlers.add(new CreateHandler(crypto));
     handlers.add(new CreateKeyPairHandler(crypto));
     handlers.add(new RegisterHandler(crypto));
-    handlers.add(new GetHandler());
+    handlers.add(new GetHandler(crypto));
     handlers.add(new ActivateHandler());
     handlers.add(new RevokeHandler());
     handlers.add(new DestroyHandler());

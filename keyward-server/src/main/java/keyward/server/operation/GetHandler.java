@@ -20,11 +20,16 @@ import keyward.server.object.Transitions;
  * registered or created in, or converted: symmetric keys between Raw and Transparent Symmetric
  * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
- * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one (only wrapped, which this server
- * does not do yet: BL-M-12-21), a non-Extractable one. Serving the object clears Fresh
+ * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one unless it is asked for wrapped (BL-M-12-21;
+ * wrapping: {@link KeyWrapping}, AX-M-2), a non-Extractable one. Serving the object clears Fresh
  * (BL-M-13-21).
  */
 public final class GetHandler implements OperationHandler {
+  private final keyward.spi.crypto.CryptoEngine crypto;
+
+  public GetHandler(keyward.spi.crypto.CryptoEngine crypto) {
+    this.crypto = crypto;
+  }
 
   @Override
   public Operation operation() {
@@ -41,8 +46,9 @@ public final class GetHandler implements OperationHandler {
           ? ResultReason.OBJECT_DESTROYED : ResultReason.ILLEGAL_OPERATION,
           "the object is destroyed: its key material is gone");
     }
-    if (payload.first(Tag.KEY_WRAPPING_SPECIFICATION).isPresent()) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server does not wrap keys yet");
+    Item wrapping = payload.first(Tag.KEY_WRAPPING_SPECIFICATION).orElse(null);
+    if (wrapping != null && !(wrapping instanceof Item.Structure)) {
+      throw KmipException.invalidField("Key Wrapping Specification must be a structure");
     }
     Optional<Integer> wrapType = Payloads.enumeration(payload, Tag.KEY_WRAP_TYPE);
     if (wrapType.isPresent() && wrapType.get() != KeyWrapType.NOT_WRAPPED.value()
@@ -53,13 +59,19 @@ public final class GetHandler implements OperationHandler {
       throw new KmipException(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "this server does not compress elliptic curve keys");
     }
-    if (flag(mo, Tag.SENSITIVE, false)) {
+    if (flag(mo, Tag.SENSITIVE, false) && wrapping == null) {
       throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released wrapped");
     }
     if (!flag(mo, Tag.EXTRACTABLE, true)) {
       throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
     }
     Item.Structure object = inFormat(mo, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    if (wrapping != null) {
+      Item.Structure block = KeyBlocks.keyBlock(object).orElseThrow(() -> new KmipException(
+          ResultReason.INVALID_OBJECT_TYPE, "only objects with a key block are wrapped"));
+      object = KeyBlocks.replace(object, Tag.KEY_BLOCK,
+          KeyWrapping.wrap(context, (Item.Structure) wrapping, block, crypto));
+    }
     if (flag(mo, Tag.FRESH, false)) {
       mo.attributes().set(new Item.Boolean(Tag.FRESH, false)); // served now (1.4 §3.34)
       context.objects().save(mo);

@@ -137,12 +137,13 @@ class GetHandlerTest {
     assertThat(Kmip.stored(h, uid).attributes().first(Tag.FRESH)).contains(new Item.Boolean(Tag.FRESH, false));
   }
 
+  /** Encrypt wrapping without the Encryption Key Information that names the wrapping key (KeyWrappingTest has the rest). */
   @Test
-  void wrappingIsNotSupportedYet() throws Exception {
+  void wrappingNeedsEncryptionKeyInformation() throws Exception {
     String uid = Kmip.registerAes(h, KmipVersion.V2_1);
     ResponseBatchItem r = Kmip.call(h, KmipVersion.V2_1, Operation.GET, uid,
         new Item.Structure(Tag.KEY_WRAPPING_SPECIFICATION, new Item.Enumeration(Tag.WRAPPING_METHOD, 1)));
-    assertThat(r.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    assertThat(r.resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
   }
 
   /** SKFF-M-12-21: a Compromised key is still served. */
