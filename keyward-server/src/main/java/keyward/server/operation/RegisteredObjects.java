@@ -56,7 +56,7 @@ final class RegisteredObjects {
     KeyFormatType format = KeyBlocks.format(block)
         .orElseThrow(() -> KmipException.invalidField("the Key Block has no known Key Format Type"));
     if (KeyBlocks.wrapped(block)) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "wrapped key blocks are not supported");
+      return wrapped(block);
     }
     if (KeyBlocks.keyMaterial(block).isEmpty()) {
       throw KmipException.invalidField("the Key Block has no Key Value with Key Material");
@@ -112,6 +112,21 @@ final class RegisteredObjects {
     if (key.length == 0 || length != null && !lengthFits(alg, length, key.length)) {
       throw KmipException.invalidField("Cryptographic Length does not match the key's bytes");
     }
+  }
+
+  /**
+   * A wrapped key block (1.4 §2.1.5) is stored as registered and stays wrapped at rest: its
+   * Key Value is the wrapped bytes, and Key Wrapping Data says how it was wrapped.
+   */
+  private static List<Item> wrapped(Item.Structure block) throws KmipException {
+    if (!(block.first(Tag.KEY_VALUE).orElse(null) instanceof Item.ByteString)) {
+      throw KmipException.invalidField("a wrapped Key Block's Key Value is a Byte String");
+    }
+    Item data = block.first(Tag.KEY_WRAPPING_DATA).orElseThrow();
+    if (!(data instanceof Item.Structure s) || !(s.first(Tag.WRAPPING_METHOD).orElse(null) instanceof Item.Enumeration)) {
+      throw KmipException.invalidField("Key Wrapping Data needs a Wrapping Method");
+    }
+    return List.of();
   }
 
   /** Triple DES lengths count key bits without parity (168 in 24 bytes); others count all. */

@@ -130,6 +130,27 @@ class KeyWrappingTest {
                 l -> new Item.Structure(Tag.KEY_BLOCK, l))))).contains(keyBytes(key));
   }
 
+  /** A wrapped key registers, stays wrapped at rest and comes back as registered; it converts to nothing. */
+  @Test
+  void wrappedKeysRegisterAsTheyAre() throws Exception {
+    String kek = kek();
+    String key = Kmip.createAes(h, V);
+    Item object = ok(Kmip.call(h, V, Operation.GET, key, spec(kek))).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow();
+    String again = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(keyward.kmip.spec.ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), object)));
+    assertThat(Kmip.stored(h, again).object()).isEqualTo(object);
+    assertThat(ok(Kmip.call(h, V, Operation.GET, again)).responsePayload().first(Tag.SYMMETRIC_KEY)).contains(object);
+    assertThat(Kmip.call(h, V, Operation.GET, again, new Item.Enumeration(Tag.KEY_FORMAT_TYPE,
+        keyward.kmip.spec.KeyFormatType.TRANSPARENT_SYMMETRIC_KEY.value())).resultReason())
+        .isEqualTo(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED);
+    // Key Wrapping Data without a Wrapping Method is refused
+    Item.Structure block = KeyBlocks.keyBlock((Item.Structure) object).orElseThrow();
+    Item.Structure bad = new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(block, Tag.KEY_WRAPPING_DATA,
+        new Item.Structure(Tag.KEY_WRAPPING_DATA)));
+    assertThat(h.call(V, Operation.REGISTER, Kmip.objectType(keyward.kmip.spec.ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), bad).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
+  }
+
   /** A Sensitive key is refused plain (BL-M-12-21) and served wrapped. */
   @Test
   void sensitiveKeysLeaveOnlyWrapped() throws Exception {
