@@ -31,6 +31,7 @@ import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
 import keyward.server.operation.ReKeyHandler;
+import keyward.server.operation.ReKeyKeyPairHandler;
 import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
@@ -70,6 +71,7 @@ public final class ServerHandlers {
     handlers.add(new ObtainLeaseHandler());
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
+    handlers.add(new ReKeyKeyPairHandler(crypto));
     // cryptographic operations with public and private keys
     handlers.add(new EncryptHandler(crypto));
     handlers.add(new DecryptHandler(crypto));

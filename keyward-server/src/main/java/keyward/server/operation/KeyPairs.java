@@ -80,6 +80,11 @@ final class KeyPairs {
     attributes.removeIf(a -> a.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM || a.tag() == Tag.CRYPTOGRAPHIC_LENGTH);
     attributes.add(new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, kind.algorithm().value()));
     attributes.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, kind.length()));
+    if (kind.curve() != null) { // the curve is part of what the key is (Re-key Key Pair reads it back)
+      attributes.removeIf(a -> a.tag() == Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS);
+      attributes.add(new Item.Structure(Tag.CRYPTOGRAPHIC_DOMAIN_PARAMETERS,
+          new Item.Enumeration(Tag.RECOMMENDED_CURVE, kind.curve().value())));
+    }
     attributes.add(link);
     attributes.addAll(extra);
     AttributeSet set = ServerAttributes.forNewObject(uid, type, object, attributes, List.of(), origin,
