@@ -114,7 +114,12 @@ public final class AsymmetricKeys {
     }
     String name = key instanceof AsymmetricKey a && a.getParams() instanceof NamedParameterSpec n
         ? n.getName() : key.getAlgorithm();
-    return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+    String upper = name.toUpperCase(java.util.Locale.ROOT);
+    if (upper.startsWith("SLH-DSA-")) { // SLH-DSA-SHA2-128F: the strength is in the name
+      String set = upper.substring(upper.lastIndexOf('-') + 1);
+      return set.length() == 4 && Character.isDigit(set.charAt(0)) ? Integer.parseInt(set.substring(0, 3)) : 0;
+    }
+    return switch (upper) {
       case "ED25519", "X25519" -> 256;
       case "ED448", "X448" -> 448;
       case "ML-KEM-512", "ML-DSA-44" -> 128;

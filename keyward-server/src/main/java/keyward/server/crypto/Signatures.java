@@ -109,9 +109,11 @@ public final class Signatures {
     if (digested) {
       throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, alg + " signs the message, not a digest");
     }
+    if (alg.startsWith("SLH-DSA")) { // Bouncy Castle names the parameter set: SLH-DSA-SHA2-128F
+      return Signature.getInstance("SLH-DSA", Providers.BC);
+    }
     return switch (alg) {
       case "EdDSA", "Ed25519", "Ed448", "ML-DSA" -> Signature.getInstance(alg);
-      case "SLH-DSA" -> Signature.getInstance("SLH-DSA", Providers.BC);
       default -> throw new KmipException(ResultReason.INVALID_FIELD, "this key does not sign");
     };
   }

@@ -35,7 +35,15 @@ public final class AsymmetricFormats {
   public static Optional<CryptographicAlgorithm> algorithm(Key key) {
     String name = key instanceof AsymmetricKey a && a.getParams() instanceof NamedParameterSpec n
         ? n.getName() : key.getAlgorithm();
-    return Optional.ofNullable(switch (name.toUpperCase(Locale.ROOT)) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("SLH-DSA-")) { // Bouncy Castle: SLH-DSA-SHA2-128F and so on
+      try {
+        return Optional.of(CryptographicAlgorithm.valueOf(upper.replace('-', '_')));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(switch (upper) {
       case "RSA" -> CryptographicAlgorithm.RSA;
       case "EC", "ECDSA", "X25519", "X448", "XDH" -> CryptographicAlgorithm.EC;
       case "ED25519" -> CryptographicAlgorithm.ED25519;
