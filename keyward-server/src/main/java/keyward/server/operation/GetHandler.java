@@ -21,7 +21,8 @@ import keyward.server.object.Transitions;
  * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
  * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one unless it is asked for wrapped (BL-M-12-21;
- * wrapping: {@link KeyWrapping}, AX-M-2), a non-Extractable one. Serving the object clears Fresh
+ * wrapping: {@link KeyWrapping}, AX-M-2). A key registered wrapped comes back as registered, or
+ * unwrapped with Key Wrap Type Not Wrapped, a non-Extractable one. Serving the object clears Fresh
  * (BL-M-13-21).
  */
 public final class GetHandler implements OperationHandler {
@@ -65,7 +66,13 @@ public final class GetHandler implements OperationHandler {
     if (!flag(mo, Tag.EXTRACTABLE, true)) {
       throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
     }
-    Item.Structure object = inFormat(mo, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    Item.Structure object = mo.object();
+    Optional<Item.Structure> stored = KeyBlocks.keyBlock(object);
+    if (stored.isPresent() && KeyBlocks.wrapped(stored.get()) && wrapType.isPresent()
+        && wrapType.get() == KeyWrapType.NOT_WRAPPED.value()) {
+      object = KeyBlocks.replace(object, Tag.KEY_BLOCK, KeyWrapping.unwrap(context, stored.get(), crypto));
+    }
+    object = inFormat(mo.objectType(), object, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
     if (wrapping != null) {
       Item.Structure block = KeyBlocks.keyBlock(object).orElseThrow(() -> new KmipException(
           ResultReason.INVALID_OBJECT_TYPE, "only objects with a key block are wrapped"));
@@ -80,8 +87,8 @@ public final class GetHandler implements OperationHandler {
         Payloads.uid(uid), object);
   }
 
-  private static Item.Structure inFormat(ManagedObject mo, Optional<Integer> asked) throws KmipException {
-    Item.Structure object = mo.object();
+  private static Item.Structure inFormat(ObjectType type, Item.Structure object, Optional<Integer> asked)
+      throws KmipException {
     if (asked.isEmpty()) {
       return object;
     }
@@ -93,11 +100,10 @@ public final class GetHandler implements OperationHandler {
     if (KeyBlocks.format(block.get()).orElse(null) == want) {
       return object;
     }
-    if (mo.objectType() == ObjectType.PRIVATE_KEY || mo.objectType() == ObjectType.PUBLIC_KEY) {
-      return KeyBlocks.replace(object, Tag.KEY_BLOCK,
-          AsymmetricKeyBlocks.convert(mo.objectType(), block.get(), want));
+    if (type == ObjectType.PRIVATE_KEY || type == ObjectType.PUBLIC_KEY) {
+      return KeyBlocks.replace(object, Tag.KEY_BLOCK, AsymmetricKeyBlocks.convert(type, block.get(), want));
     }
-    if (mo.objectType() != ObjectType.SYMMETRIC_KEY) {
+    if (type != ObjectType.SYMMETRIC_KEY) {
       throw formatRefused();
     }
     Item.Structure converted = KeyBlocks.convertSymmetric(block.get(), want).orElseThrow(GetHandler::formatRefused);

@@ -54,7 +54,7 @@ final class KeyWrapping {
     String kekUid = info.first(Tag.UNIQUE_IDENTIFIER).filter(Item.TextString.class::isInstance)
         .map(i -> ((Item.TextString) i).value())
         .orElseThrow(() -> KmipException.invalidField("Encryption Key Information needs a Unique Identifier"));
-    ManagedObject kek = wrappingKey(context, kekUid);
+    ManagedObject kek = wrappingKey(context, kekUid, CryptographicUsageMask.WRAP_KEY);
     Item.Structure params = info.first(Tag.CRYPTOGRAPHIC_PARAMETERS).filter(Item.Structure.class::isInstance)
         .map(Item.Structure.class::cast)
         .or(() -> kek.attributes().first(Tag.CRYPTOGRAPHIC_PARAMETERS).filter(Item.Structure.class::isInstance)
@@ -96,8 +96,81 @@ final class KeyWrapping {
     return new Item.Structure(Tag.KEY_BLOCK, out);
   }
 
-  /** The wrapping key: present, not archived or destroyed, Active, allowed to Wrap Key. */
-  private static ManagedObject wrappingKey(OperationContext context, String uid) throws Exception {
+  /**
+   * The server's copy of a wrapped key block unwrapped (Get with Key Wrap Type Not Wrapped): the
+   * key named in its Key Wrapping Data must allow Unwrap Key (an AES key for NIST Key Wrap or
+   * AES Key Wrap Padding, an RSA private key for OAEP) and be Active or Deactivated.
+   */
+  static Item.Structure unwrap(OperationContext context, Item.Structure keyBlock, CryptoEngine crypto) throws Exception {
+    Item.Structure data = (Item.Structure) keyBlock.first(Tag.KEY_WRAPPING_DATA).orElseThrow();
+    if (enumeration(data, Tag.WRAPPING_METHOD).orElse(-1) != WrappingMethod.ENCRYPT.value()
+        || data.first(Tag.MAC_SIGNATURE_KEY_INFORMATION).isPresent()) {
+      throw new KmipException(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED, "this server unwraps Encrypt wrapping only");
+    }
+    Item.Structure info = data.first(Tag.ENCRYPTION_KEY_INFORMATION).filter(Item.Structure.class::isInstance)
+        .map(Item.Structure.class::cast)
+        .orElseThrow(() -> new KmipException(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED, "no Encryption Key Information"));
+    String kekUid = info.first(Tag.UNIQUE_IDENTIFIER).filter(Item.TextString.class::isInstance)
+        .map(i -> ((Item.TextString) i).value())
+        .orElseThrow(() -> new KmipException(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED, "the wrapping key is not named"));
+    ManagedObject kek = wrappingKey(context, privateHalf(context, kekUid), CryptographicUsageMask.UNWRAP_KEY);
+    Item.Structure params = info.first(Tag.CRYPTOGRAPHIC_PARAMETERS).filter(Item.Structure.class::isInstance)
+        .map(Item.Structure.class::cast).orElse(null);
+    byte[] wrapped = ((Item.ByteString) keyBlock.first(Tag.KEY_VALUE).orElseThrow()).value();
+    Item.Structure kekBlock = KeyBlocks.keyBlock(kek.object())
+        .orElseThrow(() -> KmipException.invalidField("the wrapping key has no key block"));
+    byte[] plain = kek.objectType() == ObjectType.PRIVATE_KEY
+        ? RsaCipher.decrypt(AsymmetricKeyBlocks.privateKey(kekBlock), AsymmetricParameters.of(params), wrapped, crypto)
+        : KeyWrap.unwrap(aesMode(params), aesKey(kek, kekBlock), wrapped);
+    Item value;
+    try {
+      if (enumeration(data, Tag.ENCODING_OPTION).orElse(EncodingOption.TTLV_ENCODING.value())
+          == EncodingOption.NO_ENCODING.value()) {
+        value = new Item.Structure(Tag.KEY_VALUE, new Item.ByteString(Tag.KEY_MATERIAL, plain.clone()));
+      } else {
+        value = new TtlvCodec().decode(plain); // bounded by the codec's limits
+        if (value.tag() != Tag.KEY_VALUE || !(value instanceof Item.Structure)) {
+          throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the unwrapped bytes are not a Key Value");
+        }
+      }
+    } catch (keyward.kmip.codec.DecodeException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the unwrapped bytes are not a TTLV Key Value");
+    } finally {
+      KeyWrap.zero(plain);
+    }
+    List<Item> out = new ArrayList<>();
+    for (Item i : keyBlock.items()) {
+      if (i.tag() == Tag.KEY_VALUE) {
+        out.add(value);
+      } else if (i.tag() != Tag.KEY_WRAPPING_DATA) {
+        out.add(i);
+      }
+    }
+    return new Item.Structure(Tag.KEY_BLOCK, out);
+  }
+
+  /** A public key wraps; its private key (Private Key Link) unwraps. Any other identifier as given. */
+  private static String privateHalf(OperationContext context, String uid) {
+    try {
+      ManagedObject named = context.objects().get(uid);
+      if (named.objectType() == ObjectType.PUBLIC_KEY) {
+        for (Item l : named.attributes().all(Tag.LINK)) {
+          if (l instanceof Item.Structure s && s.first(Tag.LINK_TYPE).orElse(null) instanceof Item.Enumeration e
+              && e.value() == keyward.kmip.spec.LinkType.PRIVATE_KEY_LINK.value()
+              && s.first(Tag.LINKED_OBJECT_IDENTIFIER).orElse(null) instanceof Item.TextString t) {
+            return t.value();
+          }
+        }
+      }
+    } catch (Exception e) {
+      // not found: wrappingKey says so with the right reason
+    }
+    return uid;
+  }
+
+  /** The wrapping key: present, not archived or destroyed, in a usable state, allowed to (un)wrap. */
+  private static ManagedObject wrappingKey(OperationContext context, String uid, CryptographicUsageMask bit)
+      throws Exception {
     ManagedObject kek;
     try {
       kek = context.objects().get(uid);
@@ -111,17 +184,21 @@ final class KeyWrapping {
     if (Transitions.destroyed(state) || kek.object() == null) {
       throw new KmipException(ResultReason.WRAPPING_OBJECT_DESTROYED, "the wrapping key is destroyed");
     }
-    if (kek.objectType() != ObjectType.SYMMETRIC_KEY && kek.objectType() != ObjectType.PUBLIC_KEY) {
-      throw new KmipException(ResultReason.INVALID_OBJECT_TYPE, "a wrapping key is a Symmetric Key or a Public Key");
+    boolean wrap = bit == CryptographicUsageMask.WRAP_KEY;
+    ObjectType asymmetric = wrap ? ObjectType.PUBLIC_KEY : ObjectType.PRIVATE_KEY;
+    if (kek.objectType() != ObjectType.SYMMETRIC_KEY && kek.objectType() != asymmetric) {
+      throw new KmipException(ResultReason.INVALID_OBJECT_TYPE,
+          "a wrapping key is a Symmetric Key or a " + asymmetric.specName());
     }
-    if (state != State.ACTIVE) {
-      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE, "the wrapping key is not Active");
+    if (state != State.ACTIVE && (wrap || state != State.DEACTIVATED)) {
+      throw new KmipException(ResultReason.WRONG_KEY_LIFECYCLE_STATE,
+          "the wrapping key cannot " + (wrap ? "wrap" : "unwrap") + " in state " + state.specName());
     }
     int mask = kek.attributes().first(Tag.CRYPTOGRAPHIC_USAGE_MASK).filter(Item.Integer.class::isInstance)
         .map(i -> ((Item.Integer) i).value()).orElse(0);
-    if ((mask & CryptographicUsageMask.WRAP_KEY.value()) == 0) {
+    if ((mask & bit.value()) == 0) {
       throw new KmipException(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
-          "the wrapping key's Cryptographic Usage Mask does not allow Wrap Key");
+          "the wrapping key's Cryptographic Usage Mask does not allow " + bit.specName());
     }
     return kek;
   }
@@ -133,22 +210,32 @@ final class KeyWrapping {
     if (kek.objectType() == ObjectType.PUBLIC_KEY) {
       return RsaCipher.encrypt(AsymmetricKeyBlocks.publicKey(block), AsymmetricParameters.of(params), plain, crypto);
     }
+    return KeyWrap.wrap(aesMode(params), aesKey(kek, block), plain);
+  }
+
+  /** NIST Key Wrap unless the parameters name AES Key Wrap Padding; other modes are not key wraps. */
+  private static KeyWrap.Mode aesMode(Item.Structure params) throws KmipException {
     int mode = params == null ? BlockCipherMode.NISTKEYWRAP.value()
         : enumeration(params, Tag.BLOCK_CIPHER_MODE).orElse(BlockCipherMode.NISTKEYWRAP.value());
-    KeyWrap.Mode m = mode == BlockCipherMode.NISTKEYWRAP.value() ? KeyWrap.Mode.KW
-        : mode == BlockCipherMode.AESKEYWRAPPADDING.value() ? KeyWrap.Mode.KWP : null;
-    if (m == null) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
-          "symmetric key wrapping is NIST Key Wrap or AES Key Wrap Padding");
+    if (mode == BlockCipherMode.NISTKEYWRAP.value()) {
+      return KeyWrap.Mode.KW;
     }
+    if (mode == BlockCipherMode.AESKEYWRAPPADDING.value()) {
+      return KeyWrap.Mode.KWP;
+    }
+    throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+        "symmetric key wrapping is NIST Key Wrap or AES Key Wrap Padding");
+  }
+
+  /** The AES key bytes of a symmetric wrapping key (the stored array: not to be zeroed). */
+  private static byte[] aesKey(ManagedObject kek, Item.Structure block) throws KmipException {
     int alg = KeyBlocks.algorithm(block).or(() -> kek.attributes().first(Tag.CRYPTOGRAPHIC_ALGORITHM)
         .filter(Item.Enumeration.class::isInstance).map(i -> ((Item.Enumeration) i).value())).orElse(-1);
     if (alg != keyward.kmip.spec.CryptographicAlgorithm.AES.value()) {
       throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "symmetric wrapping keys are AES keys");
     }
-    byte[] key = KeyBlocks.symmetricKeyBytes(block)
+    return KeyBlocks.symmetricKeyBytes(block)
         .orElseThrow(() -> KmipException.invalidField("the wrapping key is not a raw AES key"));
-    return KeyWrap.wrap(m, key, plain);
   }
 
   private static java.util.Optional<Integer> enumeration(Item.Structure s, int tag) {

@@ -151,6 +151,48 @@ class KeyWrappingTest {
         Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), bad).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
   }
 
+  /** Key Wrap Type Not Wrapped: a key registered wrapped is unwrapped by a key that allows Unwrap Key. */
+  @Test
+  void notWrappedUnwrapsWhatWasRegisteredWrapped() throws Exception {
+    String kek = kek(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK,
+        CryptographicUsageMask.WRAP_KEY.value() | CryptographicUsageMask.UNWRAP_KEY.value()));
+    String wrapOnly = kek();
+    for (String k : List.of(kek, wrapOnly)) {
+      String key = Kmip.createAes(h, V);
+      Item plain = ok(Kmip.call(h, V, Operation.GET, key)).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow();
+      Item object = ok(Kmip.call(h, V, Operation.GET, key, spec(k, mode(BlockCipherMode.AESKEYWRAPPADDING))))
+          .responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow();
+      String again = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(keyward.kmip.spec.ObjectType.SYMMETRIC_KEY),
+          Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), object)));
+      ResponseBatchItem r = Kmip.call(h, V, Operation.GET, again,
+          new Item.Enumeration(Tag.KEY_WRAP_TYPE, keyward.kmip.spec.KeyWrapType.NOT_WRAPPED.value()));
+      if (k.equals(kek)) {
+        assertThat(ok(r).responsePayload().first(Tag.SYMMETRIC_KEY)).contains(plain);
+      } else {
+        assertThat(r.resultReason()).isEqualTo(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK);
+      }
+    }
+  }
+
+  /** RSA: wrapped for the public key, unwrapped by its private key (found by the Private Key Link). */
+  @Test
+  void rsaWrappedUnwrapsWithThePrivateKey() throws Exception {
+    ResponseBatchItem r = ok(h.call(V, Operation.CREATE_KEY_PAIR, CreateKeyPairHandlerTest.request(V,
+        List.of(alg(CryptographicAlgorithm.RSA), len(2048)), List.of(mask(CryptographicUsageMask.UNWRAP_KEY)),
+        List.of(mask(CryptographicUsageMask.WRAP_KEY)))));
+    String priv = ((Item.TextString) r.responsePayload().first(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value();
+    String pub = ((Item.TextString) r.responsePayload().first(Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value();
+    ok(Kmip.call(h, V, Operation.ACTIVATE, pub));
+    ok(Kmip.call(h, V, Operation.ACTIVATE, priv));
+    String key = Kmip.createAes(h, V);
+    Item plain = ok(Kmip.call(h, V, Operation.GET, key)).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow();
+    Item object = ok(Kmip.call(h, V, Operation.GET, key, spec(pub))).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow();
+    String again = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(keyward.kmip.spec.ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), object)));
+    assertThat(ok(Kmip.call(h, V, Operation.GET, again, new Item.Enumeration(Tag.KEY_WRAP_TYPE,
+        keyward.kmip.spec.KeyWrapType.NOT_WRAPPED.value()))).responsePayload().first(Tag.SYMMETRIC_KEY)).contains(plain);
+  }
+
   /** A Sensitive key is refused plain (BL-M-12-21) and served wrapped. */
   @Test
   void sensitiveKeysLeaveOnlyWrapped() throws Exception {
