@@ -19,6 +19,7 @@ import java.util.List;
  * fix-name          enumeration  0xVALUE  source  name    an extraction artefact in a value name
  * rename            enumeration|Tag  0xVALUE  old  new    a name change that keeps the meaning
  * carry             enumeration  version                  the version's source lacks the table
+ * early             enumeration  0xFROM..0xTO  version      newer values served from that version on
  * link              tag-name  enumeration                 the tag carries the enumeration
  * unlink            tag-name  enumeration                 drop a wrong link from the Thales JSON
  * type              tag-name  type|varies [since [until]] the tag's item type (overrides mining)
@@ -69,6 +70,7 @@ final class Overlay {
             case "mask" -> new int[] {1, 1};
             case "same-enumeration", "carry", "link", "unlink" -> new int[] {2, 2};
             case "fix-name", "rename" -> new int[] {4, 4};
+            case "early" -> new int[] {3, 3};
             case "type" -> new int[] {2, 4};
             default -> throw d.error("unknown directive");
           };

@@ -122,6 +122,41 @@ final class SpecUnion {
       notes.add("carried " + e + " into " + d.arg(1) + " (" + d.where() + ")");
       used.add(d);
     }
+    applyEarly();
+  }
+
+  /**
+   * "early": values a newer (draft) version defines, accepted from an older version on as an
+   * extension (the KMIP 3.0 post-quantum algorithms in 2.1 messages). Each value keeps its name.
+   */
+  private void applyEarly() {
+    for (Directive d : overlay.all("early")) {
+      String e = canonicalOf(d, d.arg(0));
+      String[] range = d.arg(1).split("\\.\\.");
+      int from = hex(d, range[0]);
+      int to = hex(d, range[range.length - 1]);
+      int v = Versions.index(d.arg(2));
+      int n = 0;
+      for (var entry : values.get(e).entrySet()) {
+        if (entry.getKey() < from || entry.getKey() > to) {
+          continue;
+        }
+        TreeMap<Integer, String> byVersion = entry.getValue();
+        int first = byVersion.firstKey();
+        if (first <= v) {
+          throw d.error(String.format("0x%08X is already defined in %s", entry.getKey(), d.arg(2)));
+        }
+        for (int i = v; i < first; i++) {
+          byVersion.put(i, byVersion.get(first));
+        }
+        n++;
+      }
+      if (n == 0) {
+        throw d.error("no value of " + e + " in " + d.arg(1));
+      }
+      notes.add("served " + n + " " + e + " values from " + d.arg(2) + " on (" + d.where() + ")");
+      used.add(d);
+    }
   }
 
   private String canonicalOf(Directive d, String enumeration) {

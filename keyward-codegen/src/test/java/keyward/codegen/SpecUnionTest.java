@@ -150,6 +150,17 @@ class SpecUnionTest {
     assertThatThrownBy(() -> build("frobnicate\tx")).hasMessageContaining("unknown directive");
   }
 
+  /** "early": a value a newer version defines is served from an older one, under its own name. */
+  @Test
+  void earlyServesNewerValuesFromAnOlderVersion() throws IOException {
+    value("3.0", "Hashing Algorithm", 0x20, "Future Hash");
+    SpecUnion u = build("early\tHashing Algorithm\t0x20..0x21\t2.1");
+    assertThat(u.enumRows).contains(new EnumRow("Hashing Algorithm", false, 0x20, "Future Hash", "FutureHash", "2.1", "3.0"));
+    // a value the version already has, or a range without values, is refused
+    assertThatThrownBy(() -> build("early\tHashing Algorithm\t0x6\t2.1")).hasMessageContaining("already defined in 2.1");
+    assertThatThrownBy(() -> build("early\tHashing Algorithm\t0x30..0x31\t2.1")).hasMessageContaining("no value");
+  }
+
   @Test
   void aLinkedEnumerationMustExistInTheTagsVersions() throws IOException {
     Path f = dir.resolve("overlay.tsv");

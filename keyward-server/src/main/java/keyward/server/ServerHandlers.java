@@ -11,6 +11,7 @@ import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
+import keyward.server.operation.CreateKeyPairHandler;
 import keyward.server.operation.DecryptHandler;
 import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DeriveKeyHandler;
@@ -34,6 +35,7 @@ import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
 import keyward.server.operation.ReKeyHandler;
+import keyward.server.operation.ReKeyKeyPairHandler;
 import keyward.server.operation.RecoverHandler;
 import keyward.server.operation.RegisterHandler;
 import keyward.server.operation.RevokeHandler;
@@ -41,6 +43,8 @@ import keyward.server.operation.RngRetrieveHandler;
 import keyward.server.operation.RngSeedHandler;
 import keyward.server.operation.SetAttributeHandler;
 import keyward.server.crypto.CipherStreams;
+import keyward.server.operation.SignHandler;
+import keyward.server.operation.SignatureVerifyHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -62,8 +66,9 @@ public final class ServerHandlers {
     handlers.add(new PingHandler());
     // objects and their lifecycle
     handlers.add(new CreateHandler(crypto));
+    handlers.add(new CreateKeyPairHandler(crypto));
     handlers.add(new RegisterHandler(crypto));
-    handlers.add(new GetHandler());
+    handlers.add(new GetHandler(crypto));
     handlers.add(new ActivateHandler());
     handlers.add(new RevokeHandler());
     handlers.add(new DestroyHandler());
@@ -73,7 +78,8 @@ public final class ServerHandlers {
     handlers.add(new ObtainLeaseHandler());
     handlers.add(new GetUsageAllocationHandler());
     handlers.add(new ReKeyHandler(crypto));
-    // cryptographic services with symmetric keys, hashes and the RNG
+    handlers.add(new ReKeyKeyPairHandler(crypto));
+    // cryptographic services: symmetric keys (and RSA keys for Encrypt/Decrypt), hashes, the RNG
     CipherStreams streams = CipherStreams.standard(crypto);
     handlers.add(new EncryptHandler(crypto, streams));
     handlers.add(new DecryptHandler(crypto, streams));
@@ -83,6 +89,8 @@ public final class ServerHandlers {
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));
     handlers.add(new DeriveKeyHandler(crypto));
+    handlers.add(new SignHandler());
+    handlers.add(new SignatureVerifyHandler());
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());

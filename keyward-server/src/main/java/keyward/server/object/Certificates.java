@@ -94,6 +94,10 @@ public final class Certificates {
     }
   }
 
+  /**
+   * The certified key's Cryptographic Algorithm and Length: RSA, EC and DSA by their
+   * parameters, Ed25519/Ed448 and the post-quantum keys as {@link AsymmetricFormats} names them.
+   */
   private static void publicKey(PublicKey key, List<Item> out) {
     CryptographicAlgorithm alg = null;
     int bits = 0;
@@ -106,8 +110,11 @@ public final class Certificates {
     } else if (key instanceof DSAPublicKey dsa && dsa.getParams() != null) {
       alg = CryptographicAlgorithm.DSA;
       bits = dsa.getParams().getP().bitLength();
+    } else {
+      alg = AsymmetricFormats.algorithm(key).orElse(null);
+      bits = keyward.server.crypto.AsymmetricKeys.length(key);
     }
-    if (alg != null) {
+    if (alg != null && bits > 0) {
       out.add(new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, alg.value()));
       out.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, bits));
     }

@@ -101,7 +101,8 @@ public final class ServerAttributes {
       set.set(new Item.Boolean(Tag.NEVER_EXTRACTABLE, !extractable));
     }
     if (origin == Origin.REGISTERED && block.isPresent()) {
-      set.set(new Item.Boolean(Tag.KEY_VALUE_PRESENT, KeyBlocks.keyMaterial(block.get()).isPresent()));
+      set.set(new Item.Boolean(Tag.KEY_VALUE_PRESENT,
+          KeyBlocks.keyMaterial(block.get()).isPresent() || KeyBlocks.wrapped(block.get())));
     }
     return set;
   }

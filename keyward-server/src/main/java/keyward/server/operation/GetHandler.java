@@ -10,19 +10,27 @@ import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
+import keyward.server.object.AsymmetricKeyBlocks;
 import keyward.server.object.KeyBlocks;
 import keyward.server.object.ManagedObject;
 import keyward.server.object.Transitions;
 
 /**
  * Get (1.4 §4.11, 2.1 §6.1.19): the object itself. A key comes back in the format it was
- * registered or created in, or converted between Raw and Transparent Symmetric Key; any other
+ * registered or created in, or converted: symmetric keys between Raw and Transparent Symmetric
+ * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
- * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one (only wrapped, which this server
- * does not do yet: BL-M-12-21), a non-Extractable one. Serving the object clears Fresh
+ * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one unless it is asked for wrapped (BL-M-12-21;
+ * wrapping: {@link KeyWrapping}, AX-M-2). A key registered wrapped comes back as registered, or
+ * unwrapped with Key Wrap Type Not Wrapped, a non-Extractable one. Serving the object clears Fresh
  * (BL-M-13-21).
  */
 public final class GetHandler implements OperationHandler {
+  private final keyward.spi.crypto.CryptoEngine crypto;
+
+  public GetHandler(keyward.spi.crypto.CryptoEngine crypto) {
+    this.crypto = crypto;
+  }
 
   @Override
   public Operation operation() {
@@ -45,8 +53,9 @@ public final class GetHandler implements OperationHandler {
           ? ResultReason.OBJECT_DESTROYED : ResultReason.ILLEGAL_OPERATION,
           "the object is destroyed: its key material is gone");
     }
-    if (payload.first(Tag.KEY_WRAPPING_SPECIFICATION).isPresent()) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server does not wrap keys yet");
+    Item wrapping = payload.first(Tag.KEY_WRAPPING_SPECIFICATION).orElse(null);
+    if (wrapping != null && !(wrapping instanceof Item.Structure)) {
+      throw KmipException.invalidField("Key Wrapping Specification must be a structure");
     }
     Optional<Integer> wrapType = Payloads.enumeration(payload, Tag.KEY_WRAP_TYPE);
     if (wrapType.isPresent() && wrapType.get() != KeyWrapType.NOT_WRAPPED.value()
@@ -57,13 +66,25 @@ public final class GetHandler implements OperationHandler {
       throw new KmipException(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "this server does not compress elliptic curve keys");
     }
-    if (flag(mo, Tag.SENSITIVE, false)) {
+    if (flag(mo, Tag.SENSITIVE, false) && wrapping == null) {
       throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released wrapped");
     }
     if (!flag(mo, Tag.EXTRACTABLE, true)) {
       throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
     }
-    Item.Structure object = inFormat(mo, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    Item.Structure object = mo.object();
+    Optional<Item.Structure> stored = KeyBlocks.keyBlock(object);
+    if (stored.isPresent() && KeyBlocks.wrapped(stored.get()) && wrapType.isPresent()
+        && wrapType.get() == KeyWrapType.NOT_WRAPPED.value()) {
+      object = KeyBlocks.replace(object, Tag.KEY_BLOCK, KeyWrapping.unwrap(context, stored.get(), crypto));
+    }
+    object = inFormat(mo.objectType(), object, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    if (wrapping != null) {
+      Item.Structure block = KeyBlocks.keyBlock(object).orElseThrow(() -> new KmipException(
+          ResultReason.INVALID_OBJECT_TYPE, "only objects with a key block are wrapped"));
+      object = KeyBlocks.replace(object, Tag.KEY_BLOCK,
+          KeyWrapping.wrap(context, (Item.Structure) wrapping, block, crypto));
+    }
     if (flag(mo, Tag.FRESH, false)) {
       mo.attributes().set(new Item.Boolean(Tag.FRESH, false)); // served now (1.4 §3.34)
       context.objects().save(mo);
@@ -72,8 +93,8 @@ public final class GetHandler implements OperationHandler {
         Payloads.uid(uid), object);
   }
 
-  private static Item.Structure inFormat(ManagedObject mo, Optional<Integer> asked) throws KmipException {
-    Item.Structure object = mo.object();
+  private static Item.Structure inFormat(ObjectType type, Item.Structure object, Optional<Integer> asked)
+      throws KmipException {
     if (asked.isEmpty()) {
       return object;
     }
@@ -85,7 +106,10 @@ public final class GetHandler implements OperationHandler {
     if (KeyBlocks.format(block.get()).orElse(null) == want) {
       return object;
     }
-    if (mo.objectType() != ObjectType.SYMMETRIC_KEY) {
+    if (type == ObjectType.PRIVATE_KEY || type == ObjectType.PUBLIC_KEY) {
+      return KeyBlocks.replace(object, Tag.KEY_BLOCK, AsymmetricKeyBlocks.convert(type, block.get(), want));
+    }
+    if (type != ObjectType.SYMMETRIC_KEY) {
       throw formatRefused();
     }
     Item.Structure converted = KeyBlocks.convertSymmetric(block.get(), want).orElseThrow(GetHandler::formatRefused);

@@ -90,7 +90,7 @@ public final class ReKeyHandler implements OperationHandler {
   }
 
   /** The old key's client attributes, its dates as the Offset rule says, then the request's. */
-  private static List<Item> replacementAttributes(ManagedObject old, AttributeSet asked, Optional<Long> offset,
+  static List<Item> replacementAttributes(ManagedObject old, AttributeSet asked, Optional<Long> offset,
       Instant now) {
     AttributeSet out = new AttributeSet();
     for (Item a : old.attributes().items()) {
@@ -133,7 +133,7 @@ public final class ReKeyHandler implements OperationHandler {
     return i.map(v -> v instanceof Item.Enumeration e ? e.value() : ((Item.Integer) v).value()).orElse(null);
   }
 
-  private static Item link(LinkType type, String target) {
+  static Item link(LinkType type, String target) {
     return new Item.Structure(Tag.LINK, new Item.Enumeration(Tag.LINK_TYPE, type.value()),
         new Item.TextString(Tag.LINKED_OBJECT_IDENTIFIER, target));
   }

@@ -10,6 +10,9 @@ import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
+import keyward.server.crypto.AsymmetricKeys;
+import keyward.server.object.AsymmetricFormats;
+import keyward.server.object.AsymmetricKeyBlocks;
 import keyward.server.object.AttributeSet;
 import keyward.server.object.Certificates;
 import keyward.server.object.KeyBlocks;
@@ -17,8 +20,9 @@ import keyward.server.object.KeyBlocks;
 /**
  * What Register accepts (1.4 §4.3, 2.1 §6.1.45): the object must be the one its Object Type
  * names, with its mandatory fields; symmetric keys in Raw or Transparent Symmetric Key format
- * with a length that matches their bytes; other keys, Secret Data, Opaque Objects, Split Keys
- * and certificates are stored as registered. Returns the attributes taken from the object
+ * with a length that matches their bytes; public and private keys in a format the server reads
+ * must parse; other keys, Secret Data, Opaque Objects, Split Keys and certificates are stored as
+ * registered. Returns the attributes taken from the object
  * itself (a certificate's).
  */
 final class RegisteredObjects {
@@ -52,7 +56,7 @@ final class RegisteredObjects {
     KeyFormatType format = KeyBlocks.format(block)
         .orElseThrow(() -> KmipException.invalidField("the Key Block has no known Key Format Type"));
     if (KeyBlocks.wrapped(block)) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "wrapped key blocks are not supported");
+      return wrapped(block);
     }
     if (KeyBlocks.keyMaterial(block).isEmpty()) {
       throw KmipException.invalidField("the Key Block has no Key Value with Key Material");
@@ -62,7 +66,34 @@ final class RegisteredObjects {
     if (type == ObjectType.SYMMETRIC_KEY) {
       symmetric(format, block, given);
     }
+    if (type == ObjectType.PUBLIC_KEY || type == ObjectType.PRIVATE_KEY) {
+      return asymmetric(type, format, block, given);
+    }
     return List.of();
+  }
+
+  /**
+   * A public or private key in a format this server reads must parse (Invalid Field otherwise,
+   * never with key bytes in the message); its Cryptographic Algorithm and Length come from the
+   * key when neither the key block nor the client names them. Other formats (Opaque, Raw...)
+   * are stored as registered.
+   */
+  private static List<Item> asymmetric(ObjectType type, KeyFormatType format, Item.Structure block,
+      AttributeSet given) throws KmipException {
+    if (!AsymmetricFormats.readable(type, format)) {
+      return List.of();
+    }
+    java.security.Key key = type == ObjectType.PRIVATE_KEY
+        ? AsymmetricKeyBlocks.privateKey(block) : AsymmetricKeyBlocks.publicKey(block);
+    List<Item> derived = new java.util.ArrayList<>();
+    if (KeyBlocks.algorithm(block).isEmpty() && !given.has(Tag.CRYPTOGRAPHIC_ALGORITHM)) {
+      AsymmetricFormats.algorithm(key).ifPresent(a -> derived.add(new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, a.value())));
+    }
+    int bits = AsymmetricKeys.length(key);
+    if (KeyBlocks.length(block).isEmpty() && !given.has(Tag.CRYPTOGRAPHIC_LENGTH) && bits > 0) {
+      derived.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, bits));
+    }
+    return derived;
   }
 
   private static void symmetric(KeyFormatType format, Item.Structure block, AttributeSet given)
@@ -81,6 +112,21 @@ final class RegisteredObjects {
     if (key.length == 0 || length != null && !lengthFits(alg, length, key.length)) {
       throw KmipException.invalidField("Cryptographic Length does not match the key's bytes");
     }
+  }
+
+  /**
+   * A wrapped key block (1.4 §2.1.5) is stored as registered and stays wrapped at rest: its
+   * Key Value is the wrapped bytes, and Key Wrapping Data says how it was wrapped.
+   */
+  private static List<Item> wrapped(Item.Structure block) throws KmipException {
+    if (!(block.first(Tag.KEY_VALUE).orElse(null) instanceof Item.ByteString)) {
+      throw KmipException.invalidField("a wrapped Key Block's Key Value is a Byte String");
+    }
+    Item data = block.first(Tag.KEY_WRAPPING_DATA).orElseThrow();
+    if (!(data instanceof Item.Structure s) || !(s.first(Tag.WRAPPING_METHOD).orElse(null) instanceof Item.Enumeration)) {
+      throw KmipException.invalidField("Key Wrapping Data needs a Wrapping Method");
+    }
+    return List.of();
   }
 
   /** Triple DES lengths count key bits without parity (168 in 24 bytes); others count all. */

@@ -1,0 +1,43 @@
+package keyward.server.operation;
+
+import keyward.kmip.spec.CryptographicUsageMask;
+import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+import keyward.server.crypto.RsaCipher;
+import keyward.server.object.AsymmetricKeyBlocks;
+import keyward.server.object.KeyBlocks;
+import keyward.server.object.ManagedObject;
+import keyward.spi.crypto.CryptoEngine;
+
+/**
+ * Encrypt with a Public Key and Decrypt with a Private Key (RSA, {@link RsaCipher}): what an
+ * Encrypt or Decrypt handler calls when the key it is given is asymmetric. One-shot only; the
+ * answer is the Unique Identifier and the Data.
+ */
+final class AsymmetricEncryption {
+  private AsymmetricEncryption() {}
+
+  /** True when the object is a key this class handles (so the caller dispatches here). */
+  static boolean handles(ManagedObject mo) {
+    return mo.objectType() == ObjectType.PUBLIC_KEY || mo.objectType() == ObjectType.PRIVATE_KEY;
+  }
+
+  static Item.Structure encrypt(OperationContext context, Item.Structure payload, String uid, CryptoEngine crypto)
+      throws Exception {
+    KeyUse.noStreaming(payload);
+    ManagedObject key = KeyUse.check(context, uid, ObjectType.PUBLIC_KEY, CryptographicUsageMask.ENCRYPT, true);
+    byte[] out = RsaCipher.encrypt(AsymmetricKeyBlocks.publicKey(KeyBlocks.keyBlock(key.object()).orElseThrow()),
+        KeyUse.parameters(payload, key), KeyUse.bytes(payload, Tag.DATA, "Data"), crypto);
+    return Payloads.response(Payloads.uid(uid), new Item.ByteString(Tag.DATA, out));
+  }
+
+  static Item.Structure decrypt(OperationContext context, Item.Structure payload, String uid, CryptoEngine crypto)
+      throws Exception {
+    KeyUse.noStreaming(payload);
+    ManagedObject key = KeyUse.check(context, uid, ObjectType.PRIVATE_KEY, CryptographicUsageMask.DECRYPT, false);
+    byte[] out = RsaCipher.decrypt(AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(key.object()).orElseThrow()),
+        KeyUse.parameters(payload, key), KeyUse.bytes(payload, Tag.DATA, "Data"), crypto);
+    return Payloads.response(Payloads.uid(uid), new Item.ByteString(Tag.DATA, out));
+  }
+}
