@@ -68,11 +68,6 @@ public final class ConformanceResults {
       this(file, version, profile, status, mismatch, "");
     }
 
-    /** "pass", "fail", "not-supported", with " with rng=..." when the file ran on other settings. */
-    public String statusText() {
-      return status.text() + (settings.isEmpty() ? "" : " with " + settings);
-    }
-
     public boolean pass() {
       return status == Status.PASS;
     }

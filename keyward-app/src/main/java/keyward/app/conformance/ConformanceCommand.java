@@ -110,7 +110,8 @@ public final class ConformanceCommand implements Callable<Integer> {
           out.printf("%-13s %s: %s%n", "skipped", rel, o.skipped());
         } else {
           rows.add(o.row());
-          out.printf("%-13s %s%s%n", o.row().statusText(), rel,
+          out.printf("%-13s %s%s%s%n", o.row().status().text(), rel,
+              o.row().settings().isEmpty() ? "" : " (with " + o.row().settings() + ")",
               o.row().pass() ? "" : ": " + o.row().mismatch());
         }
         out.flush();

@@ -89,8 +89,8 @@ public final class ConformanceStatement {
     for (ObjectType t : ServerHandlers.OBJECT_TYPES) {
       sb.append("| ").append(t.specName()).append(" | ").append(range(versions, t::definedIn)).append(" |\n");
     }
-    sb.append("\nCreate makes Symmetric Keys (and Secret Data in 2.x); Register takes the types above; ")
-        .append("Templates (deprecated in 1.3, removed in 2.0) are refused.\n\n");
+    sb.append("\nThe object types the server stores (Query Objects lists the same); which of them an operation\n")
+        .append("makes is in the profiles' results below.\n\n");
 
     sb.append("## Attributes\n\n")
         .append("| attribute | versions | multi-valued | first set by | client may modify | client may delete | applies to |\n")
