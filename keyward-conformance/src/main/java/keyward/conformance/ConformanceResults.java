@@ -160,7 +160,7 @@ public final class ConformanceResults {
     Map<String, List<Row>> missing = new TreeMap<>();
     for (Row r : all) {
       if (r.status() == Status.NOT_SUPPORTED) {
-        missing.computeIfAbsent(r.mismatch().replaceFirst(" \\(step \\d+\\)$", ""), k -> new ArrayList<>()).add(r);
+        missing.computeIfAbsent(r.mismatch().replaceFirst(" \\((in precondition \\S+, )?step \\d+\\)$", ""), k -> new ArrayList<>()).add(r);
       }
     }
     if (!missing.isEmpty()) {

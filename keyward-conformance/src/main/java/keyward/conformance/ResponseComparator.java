@@ -76,7 +76,7 @@ final class ResponseComparator {
   private final Clock clock;
   private final ProfileRequirements required; // null: Query lists must hold every expected entry
   private final Instant start;
-  private final Set<String> generated = new HashSet<>();
+  private final Set<String> generated; // identifiers of objects the server generated, this file's and its preconditions'
   private final Set<Long> requestDates = new HashSet<>();
   private List<Item> requestItems = List.of();
   private int batchIndex;
@@ -87,6 +87,12 @@ final class ResponseComparator {
 
   /** @param required what the file's profile requires in Query lists, or null for "what the file lists" */
   ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required) {
+    this(bindings, clock, required, new HashSet<>());
+  }
+
+  /** @param generated identifiers of server-generated objects, shared with earlier files on the same server */
+  ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required, Set<String> generated) {
+    this.generated = generated;
     this.required = required;
     this.bindings = bindings;
     this.clock = clock;

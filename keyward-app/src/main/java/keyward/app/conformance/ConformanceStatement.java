@@ -195,7 +195,7 @@ public final class ConformanceStatement {
     }
     Map<String, List<String>> missing = new TreeMap<>();
     results.stream().filter(r -> r.status() == Status.NOT_SUPPORTED).forEach(r -> missing
-        .computeIfAbsent(r.mismatch().replaceFirst(" \\(step \\d+\\)$", ""), k -> new ArrayList<>()).add(r.file()));
+        .computeIfAbsent(r.mismatch().replaceFirst(" \\((in precondition \\S+, )?step \\d+\\)$", ""), k -> new ArrayList<>()).add(r.file()));
     if (!missing.isEmpty()) {
       sb.append("- Not supported yet (files):\n");
       missing.forEach((what, files) -> sb.append("  - ").append(what).append(" (").append(files.size()).append(")\n"));
