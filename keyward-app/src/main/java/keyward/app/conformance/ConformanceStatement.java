@@ -191,7 +191,7 @@ public final class ConformanceStatement {
     List<Row> settings = results.stream().filter(r -> !r.settings().isEmpty() && r.pass()).toList();
     if (!settings.isEmpty()) {
       sb.append("- Passed on a non-default setting (the files expect the reference server's generator):\n");
-      settings.forEach(r -> sb.append("  ").append(r.file()).append(" with ").append(r.settings()).append('\n'));
+      settings.forEach(r -> sb.append("  - ").append(r.file()).append(" with ").append(r.settings()).append('\n'));
     }
     Map<String, List<String>> missing = new TreeMap<>();
     results.stream().filter(r -> r.status() == Status.NOT_SUPPORTED).forEach(r -> missing
