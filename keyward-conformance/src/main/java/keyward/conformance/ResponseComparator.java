@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
-import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
@@ -76,7 +75,7 @@ final class ResponseComparator {
   private final Clock clock;
   private final ProfileRequirements required; // null: Query lists must hold every expected entry
   private final Instant start;
-  private final Set<String> generated = new HashSet<>();
+  private final Set<String> generated; // identifiers of objects the server generated, this file's and its preconditions'
   private final Set<Long> requestDates = new HashSet<>();
   private List<Item> requestItems = List.of();
   private int batchIndex;
@@ -87,6 +86,12 @@ final class ResponseComparator {
 
   /** @param required what the file's profile requires in Query lists, or null for "what the file lists" */
   ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required) {
+    this(bindings, clock, required, new HashSet<>());
+  }
+
+  /** @param generated identifiers of server-generated objects, shared with earlier files on the same server */
+  ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required, Set<String> generated) {
+    this.generated = generated;
     this.required = required;
     this.bindings = bindings;
     this.clock = clock;
@@ -300,8 +305,8 @@ final class ResponseComparator {
     } else if (inPayload && f.operation == Operation.QUERY.value()) {
       notCompared.addAll(QUERY_NOT_COMPARED);
       if (required != null) {
-        Mismatch m = queryList(Tag.OPERATION, a, path, f);
-        m = m != null ? m : queryList(Tag.OBJECT_TYPE, a, path, f);
+        Mismatch m = QueryLists.check(Tag.OPERATION, a, path, f, required);
+        m = m != null ? m : QueryLists.check(Tag.OBJECT_TYPE, a, path, f, required);
         if (m != null) {
           return m;
         }
@@ -425,48 +430,6 @@ final class ResponseComparator {
     for (int j = 0; j < as.size(); j++) {
       if (!used[j] && !extras && !optional(as.get(j), -1)) {
         return new Mismatch(-1, path + "/" + Render.name(as.get(j).tag()), "nothing more", Render.actual(as.get(j), f.version));
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A Query Operations / Query Objects list under the permitted variation "Object/Operation types
-   * beyond those the profile requires": the reference server's list is not the measure. The answer
-   * must list each operation (object type) the profile requires that the version defines, each
-   * entry once, and no operation outside the server's dispatch table when that is known.
-   */
-  private Mismatch queryList(int tag, Item.Structure a, String path, Frame f) {
-    int asked = (tag == Tag.OPERATION ? QueryFunction.QUERY_OPERATIONS : QueryFunction.QUERY_OBJECTS).value();
-    if (f.requestPayload == null || f.requestPayload.all(Tag.QUERY_FUNCTION).stream()
-        .noneMatch(q -> q instanceof Item.Enumeration en && en.value() == asked)) {
-      return a.all(tag).isEmpty() ? null : new Mismatch(-1, path + "/" + Render.name(tag),
-          "no " + Render.name(tag) + " list (not asked for)", Render.actual(a.all(tag).get(0), f.version));
-    }
-    List<Item> listed = a.all(tag);
-    Set<Integer> values = new HashSet<>();
-    for (Item i : listed) {
-      int v = ((Item.Enumeration) i).value();
-      if (!values.add(v)) {
-        return new Mismatch(-1, path + "/" + Render.name(tag), "each entry listed once", Render.actual(i, f.version) + " twice");
-      }
-      if (tag == Tag.OPERATION && required.performed() != null) {
-        Operation op = Operation.fromValue(v);
-        if (op == null || !required.performed().contains(op)) {
-          return new Mismatch(-1, path + "/Operation", "only operations the server performs",
-              Render.actual(i, f.version) + ", not in its dispatch table");
-        }
-      }
-    }
-    List<Integer> wanted = tag == Tag.OPERATION
-        ? required.operations().stream().filter(o -> o.definedIn(f.version)).map(Operation::value).toList()
-        : required.objectTypes().stream().filter(o -> o.definedIn(f.version)).map(o -> o.value()).toList();
-    for (int w : wanted) {
-      if (!values.contains(w)) {
-        Item e = new Item.Enumeration(tag, w);
-        return new Mismatch(-1, path + "/" + Render.name(tag),
-            Render.actual(e, f.version) + " " + NotSupported.REQUIRED,
-            "not among the " + listed.size() + " " + Render.name(tag) + " items sent");
       }
     }
     return null;
