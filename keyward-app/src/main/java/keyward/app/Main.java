@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
-    subcommands = {ServeCommand.class, DumpCommand.class, AuditCommand.class})
+    subcommands = {ServeCommand.class, DumpCommand.class, AuditCommand.class, SoakCommand.class})
 public final class Main implements Runnable {
 
   @Override
