@@ -17,7 +17,7 @@ public final class Cli {
   /** The client commands, to be added as subcommands of a program. */
   public static final Class<?>[] COMMANDS = {
       KeyCommand.class, SecretCommand.class, OpaqueCommand.class, CertCommand.class, AttrCommand.class,
-      QueryCommand.class, VersionsCommand.class,
+      AccessCommand.class, QueryCommand.class, VersionsCommand.class,
       PingCommand.class, BenchCommand.class};
 
   private Cli() {}
