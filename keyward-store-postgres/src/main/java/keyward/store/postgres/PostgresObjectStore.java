@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ObjectStore} on PostgreSQL, for several Keyward nodes sharing one database (with
@@ -23,6 +25,7 @@ import keyward.spi.store.StoreException;
  * in {@link PgTransaction}.
  */
 public final class PostgresObjectStore implements ObjectStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresObjectStore.class);
 
   /**
    * @param jdbcUrl {@code jdbc:postgresql://host:port/database} (driver options may follow)
@@ -52,10 +55,16 @@ public final class PostgresObjectStore implements ObjectStore {
       return new Options(jdbcUrl, user, password, size, connectionTimeout);
     }
 
+    /** The URL without its parameters, which may carry a password: for messages and logs. */
+    public String displayUrl() {
+      int query = jdbcUrl.indexOf('?');
+      return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
+    }
+
     /** Never shows the password. */
     @Override
     public String toString() {
-      return "Options[" + jdbcUrl + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+      return "Options[" + displayUrl() + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
     }
   }
 
@@ -95,17 +104,20 @@ public final class PostgresObjectStore implements ObjectStore {
     // Fail start-up fast and clearly when the database is unreachable.
     config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
     HikariDataSource pool;
+    // A node may start before its database is up: say what it waits for, and for how long.
+    LOG.info("connecting to PostgreSQL at {} (waiting up to {} s)", options.displayUrl(),
+        options.connectionTimeout().toSeconds());
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to PostgreSQL at " + options.jdbcUrl() + ": "
+      throw new StoreException("cannot connect to PostgreSQL at " + options.displayUrl() + ": "
           + rootMessage(e), e);
     }
     try (Connection db = pool.getConnection()) {
       PgMigrations.apply(db);
     } catch (SQLException e) {
       pool.close();
-      throw PgErrors.map("migrating the schema at " + options.jdbcUrl(), e, null);
+      throw PgErrors.map("migrating the schema at " + options.displayUrl(), e, null);
     } catch (StoreException | RuntimeException e) {
       pool.close();
       throw e;

@@ -213,6 +213,15 @@ class PostgresNodesTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/keyward")
         .hasMessageNotContaining("secret-pw");
+    // A password in the URL's parameters stays out of the message too.
+    PostgresObjectStore.Options inUrl = new PostgresObjectStore.Options(
+        "jdbc:postgresql://127.0.0.1:1/keyward?user=kw&password=url-secret", null, null, 2,
+        Duration.ofSeconds(2));
+    assertThatThrownBy(() -> PostgresObjectStore.open(inUrl))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("127.0.0.1:1/keyward?...")
+        .hasMessageNotContaining("url-secret");
+    assertThat(inUrl.toString()).doesNotContain("url-secret");
   }
 
   @FunctionalInterface
