@@ -23,7 +23,7 @@ final class StorageOptions {
   Path dbPasswordFile;
 
   @Option(names = "--db-pool-size", paramLabel = "N",
-      description = "Most PostgreSQL connections of this node (default 16).")
+      description = "Most PostgreSQL connections of this node for writes, and again for reads (default 16).")
   Integer dbPoolSize;
 
   @Option(names = "--master-key", paramLabel = "file|passphrase|pkcs11",
