@@ -99,7 +99,7 @@ final class CipherRequests {
         throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "AEAD modes need KMIP 1.4 or later");
       }
       if (encrypt) {
-        CryptoKeys.spend(context, mo, data.length);
+        CryptoKeys.spend(context, mo, data.length, correlation == null);
       }
       List<Item> out = new ArrayList<>();
       out.add(Payloads.uid(uid));
@@ -111,8 +111,9 @@ final class CipherRequests {
         if (stream != null) {
           streams.putBack(correlation, stream, data.length, context.now());
         } else {
-          correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session, data.length),
-              context.now());
+          boolean holds = !encrypt && session.authenticated();
+          correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session,
+              holds ? data.length : 0), context.now());
         }
         out.add(new Item.ByteString(Tag.CORRELATION_VALUE, correlation));
         return Payloads.response(out.toArray(Item[]::new));

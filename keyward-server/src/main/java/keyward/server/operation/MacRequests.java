@@ -46,7 +46,7 @@ final class MacRequests {
       }
       byte[] mac = Macs.mac(algorithm, CryptoKeys.symmetricBytes(mo), data);
       if (generate) {
-        CryptoKeys.spend(context, mo, data.length);
+        CryptoKeys.spend(context, mo, data.length, true);
       }
       return mac;
     } finally {

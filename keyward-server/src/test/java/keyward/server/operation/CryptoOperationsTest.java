@@ -228,6 +228,22 @@ class CryptoOperationsTest {
     assertThat(bytes(p1, Tag.DATA)).isEqualTo(bytes(done, Tag.DATA)).hasSize(16); // ECB: same block, same output
   }
 
+  /** Usage Limits in objects: one per operation, a streamed one counted once; then Permission Denied. */
+  @Test
+  void usageLimitsInObjectsCountOperations() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = aes128(v, params(mode(BlockCipherMode.ECB)), new Item.Structure(Tag.USAGE_LIMITS,
+        new Item.LongInteger(Tag.USAGE_LIMITS_TOTAL, 2),
+        new Item.Enumeration(Tag.USAGE_LIMITS_UNIT, keyward.kmip.spec.UsageLimitsUnit.OBJECT.value())));
+    ResponseBatchItem p1 = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), new Item.Boolean(Tag.INIT_INDICATOR, true)));
+    Item correlation = new Item.ByteString(Tag.CORRELATION_VALUE, bytes(p1, Tag.CORRELATION_VALUE));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), correlation, new Item.Boolean(Tag.FINAL_INDICATOR, false)));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), correlation, new Item.Boolean(Tag.FINAL_INDICATOR, true)));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)));
+    assertThat(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)).resultReason())
+        .isEqualTo(ResultReason.PERMISSION_DENIED);
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {
