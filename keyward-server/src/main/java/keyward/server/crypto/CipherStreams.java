@@ -12,8 +12,8 @@ import keyward.server.KmipException;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Streamed Encrypt and Decrypt in progress (1.4 §4.29-4.30, 2.1 §6.1: Init Indicator, Final
- * Indicator, Correlation Value). Bounded: at most {@code max} streams open at once, each closed
+ * Streamed operations in progress: Encrypt, Decrypt, MAC, MAC Verify and Hash (1.4 §4.29-4.37,
+ * 2.1 §6.1: Init Indicator, Final Indicator, Correlation Value), each a {@link CipherSession}. Bounded: at most {@code max} streams open at once, each closed
  * after {@code idle} without a part. An AEAD decryption releases nothing before the tag is
  * checked, so its cipher holds all the ciphertext: such a stream is refused past
  * {@code maxBytes}, which bounds the memory streams hold to {@code max} times that. A stream belongs to the

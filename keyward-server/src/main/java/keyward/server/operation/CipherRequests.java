@@ -43,23 +43,10 @@ final class CipherRequests {
   Item.Structure handle(OperationContext context, Item.Structure payload, boolean encrypt) throws Exception {
     Operation op = encrypt ? Operation.ENCRYPT : Operation.DECRYPT;
     String uid = Payloads.uniqueIdentifier(context, payload);
-    byte[] correlation = CryptoKeys.bytes(payload, Tag.CORRELATION_VALUE);
-    boolean init = CryptoKeys.flag(payload, Tag.INIT_INDICATOR);
-    boolean last = payload.first(Tag.FINAL_INDICATOR).isPresent() ? CryptoKeys.flag(payload, Tag.FINAL_INDICATOR)
-        : correlation == null && !init;
-    if (init && correlation != null) {
-      throw KmipException.invalidField("an Init Indicator starts a stream: it has no Correlation Value yet");
-    }
-    if (!init && correlation == null && !last) {
-      throw KmipException.invalidField("a Final Indicator of false needs an Init Indicator or a Correlation Value");
-    }
-    byte[] data = CryptoKeys.bytes(payload, Tag.DATA);
-    if (data == null) {
-      if (correlation == null) {
-        throw KmipException.missingData("Data is required");
-      }
-      data = new byte[0];
-    }
+    StreamPart part = StreamPart.of(payload);
+    byte[] correlation = part.correlation();
+    boolean last = part.last();
+    byte[] data = part.data(payload);
     byte[] tag = CryptoKeys.bytes(payload, Tag.AUTHENTICATED_ENCRYPTION_TAG);
     ManagedObject mo = null;
     try {

@@ -244,6 +244,42 @@ class CryptoOperationsTest {
         .isEqualTo(ResultReason.PERMISSION_DENIED);
   }
 
+  /** A MAC, a MAC Verify and a Hash streamed in two parts give what one request gives. */
+  @Test
+  void streamedMacVerifyAndHashMatchTheWholeOperation() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = register(v, hex("0123456789abcdef0123456789abcdef"), CryptographicAlgorithm.HMAC_SHA256, 128,
+        Kmip.mask(CryptographicUsageMask.MAC_GENERATE, CryptographicUsageMask.MAC_VERIFY));
+    byte[] a = hex("0102030405");
+    byte[] b = hex("060708090a0b");
+    byte[] ab = hex("0102030405060708090a0b");
+    Item init = new Item.Boolean(Tag.INIT_INDICATOR, true);
+    Item fin = new Item.Boolean(Tag.FINAL_INDICATOR, true);
+    byte[] whole = bytes(ok(Kmip.call(h, v, Operation.MAC, uid, data(ab))), Tag.MAC_DATA);
+    ResponseBatchItem m1 = ok(Kmip.call(h, v, Operation.MAC, uid, data(a), init));
+    assertThat(m1.responsePayload().first(Tag.MAC_DATA)).isEmpty();
+    byte[] streamed = bytes(ok(Kmip.call(h, v, Operation.MAC, uid, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(m1, Tag.CORRELATION_VALUE)), fin)), Tag.MAC_DATA);
+    assertThat(streamed).isEqualTo(whole);
+
+    ResponseBatchItem v1 = ok(Kmip.call(h, v, Operation.MAC_VERIFY, uid, data(a), init));
+    assertThat(v1.responsePayload().first(Tag.VALIDITY_INDICATOR))
+        .contains(new Item.Enumeration(Tag.VALIDITY_INDICATOR, ValidityIndicator.UNKNOWN.value()));
+    ResponseBatchItem v2 = ok(Kmip.call(h, v, Operation.MAC_VERIFY, uid, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(v1, Tag.CORRELATION_VALUE)), fin,
+        new Item.ByteString(Tag.MAC_DATA, whole)));
+    assertThat(v2.responsePayload().first(Tag.VALIDITY_INDICATOR))
+        .contains(new Item.Enumeration(Tag.VALIDITY_INDICATOR, ValidityIndicator.VALID.value()));
+
+    Item sha256 = params(new Item.Enumeration(Tag.HASHING_ALGORITHM, HashingAlgorithm.SHA_256.value()));
+    byte[] digest = bytes(ok(h.call(v, Operation.HASH, sha256, data(ab))), Tag.DATA);
+    ResponseBatchItem h1 = ok(h.call(v, Operation.HASH, sha256, data(a), init));
+    byte[] streamedDigest = bytes(ok(h.call(v, Operation.HASH, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(h1, Tag.CORRELATION_VALUE)), fin)), Tag.DATA);
+    assertThat(streamedDigest).isEqualTo(digest)
+        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(ab));
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {
