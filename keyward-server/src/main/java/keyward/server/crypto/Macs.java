@@ -19,7 +19,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * CMAC.
  */
 public final class Macs {
-  private static final Provider BC = new BouncyCastleProvider();
+  /** Bouncy Castle as an explicit provider (never installed globally), for CMAC and CCM. */
+  static final Provider BC = new BouncyCastleProvider();
   private static final Map<CryptographicAlgorithm, String> TABLE = Map.ofEntries(
       Map.entry(CryptographicAlgorithm.HMAC_SHA1, "HmacSHA1"),
       Map.entry(CryptographicAlgorithm.HMAC_SHA224, "HmacSHA224"),

@@ -280,6 +280,27 @@ class CryptoOperationsTest {
         .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(ab));
   }
 
+  /** NIST SP 800-38C Appendix C, example 2: AES-CCM with an 8-byte nonce and a 6-byte tag; a wrong tag fails. */
+  @Test
+  void aesCcmKnownAnswer() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = register(v, hex("404142434445464748494a4b4c4d4e4f"), CryptographicAlgorithm.AES, 128,
+        Kmip.mask(CryptographicUsageMask.ENCRYPT, CryptographicUsageMask.DECRYPT));
+    Item ccm = params(mode(BlockCipherMode.CCM), new Item.Integer(Tag.TAG_LENGTH, 6));
+    Item nonce = iv(hex("1011121314151617"));
+    Item aad = new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA, hex("000102030405060708090a0b0c0d0e0f"));
+    ResponseBatchItem r = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, ccm,
+        data(hex("202122232425262728292a2b2c2d2e2f")), nonce, aad));
+    assertThat(bytes(r, Tag.DATA)).isEqualTo(hex("d2a1f0e051ea5f62081a7792073d593d"));
+    assertThat(bytes(r, Tag.AUTHENTICATED_ENCRYPTION_TAG)).isEqualTo(hex("1fc64fbfaccd"));
+    ResponseBatchItem d = ok(Kmip.call(h, v, Operation.DECRYPT, uid, ccm, data(bytes(r, Tag.DATA)), nonce, aad,
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, hex("1fc64fbfaccd"))));
+    assertThat(bytes(d, Tag.DATA)).isEqualTo(hex("202122232425262728292a2b2c2d2e2f"));
+    ResponseBatchItem bad = Kmip.call(h, v, Operation.DECRYPT, uid, ccm, data(bytes(r, Tag.DATA)), nonce, aad,
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, hex("00c64fbfaccd")));
+    assertThat(bad.resultReason()).isEqualTo(ResultReason.CRYPTOGRAPHIC_FAILURE);
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {
