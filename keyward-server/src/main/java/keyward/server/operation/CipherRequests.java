@@ -43,7 +43,7 @@ final class CipherRequests {
   Item.Structure handle(OperationContext context, Item.Structure payload, boolean encrypt) throws Exception {
     Operation op = encrypt ? Operation.ENCRYPT : Operation.DECRYPT;
     String uid = Payloads.uniqueIdentifier(context, payload);
-    StreamPart part = StreamPart.of(payload);
+    StreamPart part = StreamPart.of(payload, context.version());
     byte[] correlation = part.correlation();
     boolean last = part.last();
     byte[] data = part.data(payload);

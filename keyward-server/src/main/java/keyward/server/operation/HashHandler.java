@@ -37,7 +37,7 @@ public final class HashHandler implements OperationHandler {
 
   @Override
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
-    StreamPart part = StreamPart.of(payload);
+    StreamPart part = StreamPart.of(payload, context.version());
     byte[] data = part.data(payload);
     byte[] correlation = part.correlation();
     CipherSession session;

@@ -29,7 +29,7 @@ final class MacRequests {
   static Result mac(OperationContext context, Item.Structure payload, String uid, boolean generate,
       CipherStreams streams) throws Exception {
     Operation op = generate ? Operation.MAC : Operation.MAC_VERIFY;
-    StreamPart part = StreamPart.of(payload);
+    StreamPart part = StreamPart.of(payload, context.version());
     byte[] data = part.data(payload);
     byte[] correlation = part.correlation();
     ManagedObject mo = null;

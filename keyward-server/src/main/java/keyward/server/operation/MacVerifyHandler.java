@@ -36,7 +36,7 @@ public final class MacVerifyHandler implements OperationHandler {
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
     String uid = Payloads.uniqueIdentifier(context, payload);
     byte[] given = CryptoKeys.bytes(payload, Tag.MAC_DATA);
-    StreamPart part = StreamPart.of(payload);
+    StreamPart part = StreamPart.of(payload, context.version());
     if (given == null && part.last()) {
       throw KmipException.missingData("MAC Data is required");
     }

@@ -1,5 +1,8 @@
 package keyward.server.operation;
 
+import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
@@ -15,7 +18,7 @@ import keyward.server.KmipException;
  */
 record StreamPart(byte[] correlation, boolean first, boolean last) {
 
-  static StreamPart of(Item.Structure payload) throws KmipException {
+  static StreamPart of(Item.Structure payload, KmipVersion version) throws KmipException {
     byte[] correlation = CryptoKeys.bytes(payload, Tag.CORRELATION_VALUE);
     boolean init = CryptoKeys.flag(payload, Tag.INIT_INDICATOR);
     boolean last = payload.first(Tag.FINAL_INDICATOR).isPresent() ? CryptoKeys.flag(payload, Tag.FINAL_INDICATOR)
@@ -25,6 +28,10 @@ record StreamPart(byte[] correlation, boolean first, boolean last) {
     }
     if (!init && correlation == null && !last) {
       throw KmipException.invalidField("a Final Indicator of false needs an Init Indicator or a Correlation Value");
+    }
+    if ((init || correlation != null) && !SpecRegistry.tag(Tag.CORRELATION_VALUE).definedIn(version)) {
+      // the answer would carry a Correlation Value, which this version does not define
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "streamed operations need KMIP 1.3 or later");
     }
     return new StreamPart(correlation, correlation == null, last);
   }

@@ -301,6 +301,16 @@ class CryptoOperationsTest {
     assertThat(bad.resultReason()).isEqualTo(ResultReason.CRYPTOGRAPHIC_FAILURE);
   }
 
+  /** KMIP 1.2 has no Correlation Value: a streamed request is refused rather than answered with one. */
+  @Test
+  void streamingNeedsKmip13() throws Exception {
+    KmipVersion v = KmipVersion.V1_2;
+    String uid = aes128(v, params(mode(BlockCipherMode.ECB)));
+    ResponseBatchItem r = Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), new Item.Boolean(Tag.INIT_INDICATOR, true));
+    assertThat(r.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)));
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {
