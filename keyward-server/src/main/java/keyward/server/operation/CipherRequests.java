@@ -71,7 +71,7 @@ final class CipherRequests {
                 + " with " + keyAlgorithm.specName()));
         byte[] iv = CryptoKeys.bytes(payload, Tag.IV_COUNTER_NONCE);
         if (encrypt && iv == null && p.randomIv()) {
-          int n = cipher.ivLength(p);
+          int n = p.generatedIvBytes(cipher.ivLength(p));
           if (n > 0) {
             iv = generatedIv = crypto.randomBytes(n);
           }

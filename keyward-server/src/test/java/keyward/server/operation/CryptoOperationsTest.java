@@ -311,6 +311,27 @@ class CryptoOperationsTest {
     ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)));
   }
 
+  /** Random IV with an IV Length: a GCM nonce of 96 bits by default, of the length asked otherwise. */
+  @Test
+  void randomIvHonoursIvLength() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = aes128(v);
+    Item random = new Item.Boolean(Tag.RANDOM_IV, true);
+    ResponseBatchItem dflt = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, params(mode(BlockCipherMode.GCM), random),
+        data(PLAIN)));
+    assertThat(bytes(dflt, Tag.IV_COUNTER_NONCE)).hasSize(12);
+    Item gcm128 = params(mode(BlockCipherMode.GCM), random, new Item.Integer(Tag.IV_LENGTH, 128));
+    ResponseBatchItem r = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, gcm128, data(PLAIN)));
+    assertThat(bytes(r, Tag.IV_COUNTER_NONCE)).hasSize(16);
+    ResponseBatchItem d = ok(Kmip.call(h, v, Operation.DECRYPT, uid, params(mode(BlockCipherMode.GCM)),
+        data(bytes(r, Tag.DATA)), iv(bytes(r, Tag.IV_COUNTER_NONCE)),
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, bytes(r, Tag.AUTHENTICATED_ENCRYPTION_TAG))));
+    assertThat(bytes(d, Tag.DATA)).isEqualTo(PLAIN);
+    assertThat(Kmip.call(h, v, Operation.ENCRYPT, uid,
+        params(mode(BlockCipherMode.GCM), random, new Item.Integer(Tag.IV_LENGTH, 12)), data(PLAIN)).resultReason())
+        .isEqualTo(ResultReason.INVALID_FIELD);
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {
