@@ -2,8 +2,8 @@
 
 Usage: python3 crypto.py HOST PORT CERT KEY CA VERSION    (VERSION: 1.2 or 2.0)
 
-Registers keys whose bytes this script knows, asks the server to Encrypt, Decrypt and MAC, and
-checks the answers against the same computation done here with the `cryptography` package and
+Registers keys whose bytes this script knows, asks the server to Encrypt, Decrypt, MAC and
+Derive Key (PBKDF2), and checks the answers against the same computation done here with the `cryptography` package and
 `hmac` (PyKMIP's own dependencies), so the server's output is checked by an independent
 implementation. Output as interop.py: one tab-separated RESULT line per check, then DONE. Key
 bytes are never printed.
@@ -77,7 +77,10 @@ def main():
             register("decrypt_only", objects.SymmetricKey(
                 enums.CryptographicAlgorithm.AES, 128, aes_key, name="crypto-decrypt-only-" + tag,
                 masks=[enums.CryptographicUsageMask.DECRYPT]))
-            return "3 keys registered and activated"
+            register("base", objects.SymmetricKey(
+                enums.CryptographicAlgorithm.AES, 128, aes_key, name="crypto-base-" + tag,
+                masks=[enums.CryptographicUsageMask.DERIVE_KEY]))
+            return "4 keys registered and activated"
 
         def encrypt_cbc():
             out, _ = c.encrypt(data, uid=ids["aes"], cryptographic_parameters=CBC, iv_counter_nonce=iv)
@@ -112,12 +115,24 @@ def main():
                 return e.reason.name if e.reason is not None else "none"
             raise AssertionError("a key without Encrypt in its usage mask encrypted")
 
+        def derive_key_pbkdf2():
+            salt = b"interop salt " + tag.encode()
+            uid = c.derive_key(enums.ObjectType.SYMMETRIC_KEY, [ids["base"]], enums.DerivationMethod.PBKDF2,
+                               {"cryptographic_parameters": {"hashing_algorithm": enums.HashingAlgorithm.SHA_256},
+                                "salt": salt, "iteration_count": 1000},
+                               cryptographic_algorithm=enums.CryptographicAlgorithm.AES, cryptographic_length=128)
+            derived = c.get(uid)
+            if derived.value != hashlib.pbkdf2_hmac("sha256", aes_key, salt, 1000, 16):
+                raise AssertionError("the derived key differs from PBKDF2-HMAC-SHA256 computed locally")
+            return "equal to the local PBKDF2-HMAC-SHA256"
+
         run("register_keys", register_keys)
         run("encrypt_cbc", encrypt_cbc)
         run("decrypt_cbc", decrypt_cbc)
         run("encrypt_random_iv", encrypt_random_iv)
         run("mac_hmac_sha256", mac_hmac_sha256)
         run("encrypt_refused", encrypt_refused)
+        run("derive_key_pbkdf2", derive_key_pbkdf2)
     print("DONE", flush=True)
 
 

@@ -20,14 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PyKMIP 0.10 using Keyward as a cryptographic service over KMIP 1.2 and 2.0: Encrypt and
- * Decrypt (AES-CBC, IV given and Random IV), MAC (HMAC-SHA256) and a refused Encrypt. The script
+ * Decrypt (AES-CBC, IV given and Random IV), MAC (HMAC-SHA256), a refused Encrypt, and Derive
+ * Key (PBKDF2-HMAC-SHA256, the derived key read back with Get). The script
  * (src/test/resources/pykmip/crypto.py) registers keys it knows and checks the server's answers
  * against its own computation with the `cryptography` package, an implementation independent of
  * the JDK's.
  */
 class PyKmipCryptoInteropTest {
   private static final List<String> CHECKS = List.of("register_keys", "encrypt_cbc", "decrypt_cbc",
-      "encrypt_random_iv", "mac_hmac_sha256", "encrypt_refused");
+      "encrypt_random_iv", "mac_hmac_sha256", "encrypt_refused", "derive_key_pbkdf2");
 
   @TempDir static Path dir;
   private static RunningServer server;
