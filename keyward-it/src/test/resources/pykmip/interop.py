@@ -213,6 +213,39 @@ def main():
                 return e.reason.name if e.reason is not None else "none"
             raise AssertionError("get of a destroyed key returned it")
 
+        def create_key_pair():
+            pub, priv = c.create_key_pair(enums.CryptographicAlgorithm.RSA, 2048,
+                                          public_name="interop-public-" + tag,
+                                          public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+                                          private_name="interop-private-" + tag,
+                                          private_usage_mask=[enums.CryptographicUsageMask.SIGN])
+            ids["public"], ids["private"] = pub, priv
+            return "public and private identifiers differ" if pub != priv else None
+
+        def get_public_key():
+            o = c.get(need(ids.get("public"), "public key"))
+            if not isinstance(o, objects.PublicKey):
+                raise AssertionError("expected a public key, got " + type(o).__name__)
+            if o.cryptographic_algorithm != enums.CryptographicAlgorithm.RSA or o.cryptographic_length != 2048:
+                raise AssertionError("algorithm/length %s/%s" % (o.cryptographic_algorithm, o.cryptographic_length))
+            ids["public_value"], ids["public_format"] = o.value, o.key_format_type
+            return o.key_format_type.name
+
+        def register_public_key():
+            value = need(ids.get("public_value"), "public key bytes")
+            k = objects.PublicKey(enums.CryptographicAlgorithm.RSA, 2048, value, ids["public_format"],
+                                  name="interop-registered-public-" + tag)
+            uid = c.register(k)
+            if c.get(uid).value != value:
+                raise AssertionError("registered public key comes back different")
+            return uid
+
+        def get_private_key():
+            o = c.get(need(ids.get("private"), "private key"))
+            if not isinstance(o, objects.PrivateKey) or o.cryptographic_length != 2048:
+                raise AssertionError("expected a 2048-bit private key, got " + type(o).__name__)
+            return o.key_format_type.name
+
         run("create", create)
         run("register_symmetric_key", register_key)
         run("register_secret_data", register_secret)
@@ -232,6 +265,10 @@ def main():
         run("destroy", destroy)
         run("get_unknown_id", get_unknown)
         run("get_destroyed", get_destroyed)
+        run("create_key_pair", create_key_pair)
+        run("get_public_key", get_public_key)
+        run("get_private_key", get_private_key)
+        run("register_public_key", register_public_key)
     print("DONE", flush=True)
 
 
