@@ -246,6 +246,27 @@ def main():
                 raise AssertionError("expected a 2048-bit private key, got " + type(o).__name__)
             return o.key_format_type.name
 
+        def register_certificate():
+            # a self-signed P-256 certificate made here, so the server sees a certificate it did not make
+            from cryptography import x509
+            from cryptography.hazmat.primitives import hashes, serialization
+            from cryptography.hazmat.primitives.asymmetric import ec
+            from cryptography.x509.oid import NameOID
+            import datetime
+            k = ec.generate_private_key(ec.SECP256R1())
+            subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "interop-" + tag)])
+            start = datetime.datetime(2024, 1, 1)
+            cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+                    .public_key(k.public_key()).serial_number(x509.random_serial_number())
+                    .not_valid_before(start).not_valid_after(start + datetime.timedelta(days=3650))
+                    .sign(k, hashes.SHA256()))
+            der = cert.public_bytes(serialization.Encoding.DER)
+            uid = c.register(objects.X509Certificate(der, name="interop-certificate-" + tag))
+            o = c.get(uid)
+            if not isinstance(o, objects.X509Certificate) or o.value != der:
+                raise AssertionError("the certificate comes back different")
+            return "%d bytes equal" % len(der)
+
         run("create", create)
         run("register_symmetric_key", register_key)
         run("register_secret_data", register_secret)
@@ -269,6 +290,7 @@ def main():
         run("get_public_key", get_public_key)
         run("get_private_key", get_private_key)
         run("register_public_key", register_public_key)
+        run("register_certificate", register_certificate)
     print("DONE", flush=True)
 
 

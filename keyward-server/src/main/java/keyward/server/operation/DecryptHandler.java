@@ -8,8 +8,9 @@ import keyward.server.object.ManagedObject;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Decrypt (2.1 §6.1.14): with a public or private key, {@link AsymmetricEncryption} does the
- * work; symmetric keys are not handled here yet (Feature Not Supported).
+ * Decrypt (2.1 §6.1.14): with a private key (RSA), {@link AsymmetricEncryption} does the work; symmetric
+ * keys are not handled here (Feature Not Supported): a symmetric Decrypt handler dispatches
+ * to AsymmetricEncryption for public and private keys instead.
  */
 public final class DecryptHandler implements OperationHandler {
   private final CryptoEngine crypto;

@@ -8,8 +8,9 @@ import keyward.server.object.ManagedObject;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Encrypt (2.1 §6.1.18): with a public or private key, {@link AsymmetricEncryption} does the
- * work; symmetric keys are not handled here yet (Feature Not Supported).
+ * Encrypt (2.1 §6.1.18): with a public key (RSA), {@link AsymmetricEncryption} does the work; symmetric
+ * keys are not handled here (Feature Not Supported): a symmetric Encrypt handler dispatches
+ * to AsymmetricEncryption for public and private keys instead.
  */
 public final class EncryptHandler implements OperationHandler {
   private final CryptoEngine crypto;
