@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
-    subcommands = {ServeCommand.class, DumpCommand.class, ConformanceCommand.class})
+    subcommands = {ServeCommand.class, DumpCommand.class, UserCommand.class, ConformanceCommand.class,
+        AuditCommand.class, AdminCommand.class})
 public final class Main implements Runnable {
 
   @Override

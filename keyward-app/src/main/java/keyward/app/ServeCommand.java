@@ -2,6 +2,10 @@ package keyward.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import keyward.app.pki.DevPki;
@@ -9,9 +13,14 @@ import keyward.cli.ClientConfig;
 import keyward.cli.ConnectionOptions;
 import keyward.app.serve.ConfigFile;
 import keyward.app.serve.RunningServer;
+import keyward.app.serve.SecuritySettings;
 import keyward.app.serve.ServerSettings;
+import keyward.server.access.AccessPolicy;
+import keyward.server.batch.RequestLimits;
 import keyward.kmip.codec.CodecLimits;
+import keyward.server.crypto.RngSetting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** `keyward serve`: runs the KMIP server until SIGTERM/SIGINT. */
@@ -62,8 +71,54 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--read-timeout", description = "Seconds a started request may take to arrive (default 30).")
   Integer readTimeout;
 
+  @Option(names = "--handshake-timeout", description = "Seconds a TLS handshake may take (default 10).")
+  Integer handshakeTimeout;
+
+  @Option(names = "--max-connections-per-identity",
+      description = "Connections one client identity may hold at once (default 250).")
+  Integer maxConnectionsPerIdentity;
+
+  @Option(names = "--max-batch-items", description = "Most batch items in one request (default 1000).")
+  Integer maxBatchItems;
+
+  @Option(names = "--max-locate-items",
+      description = "Most identifiers one Locate returns; caps Maximum Items (default 10000).")
+  Integer maxLocateItems;
+
+  @Option(names = "--requests-per-second",
+      description = "Requests one identity may send per second (default 0: no limit).")
+  Integer requestsPerSecond;
+
+  @Option(names = "--audit-log", description = "Audit log file (default <data-dir>/audit.jsonl).")
+  Path auditLog;
+
+  @Option(names = "--admin", description = "An identity with the admin role (repeatable; adds to the config's).")
+  List<String> admins = new ArrayList<>();
+
+  @Option(names = "--tls-protocols", split = ",", description = "TLS versions offered (default TLSv1.3,TLSv1.2).")
+  List<String> tlsProtocols;
+
+  @Option(names = "--cipher-suites", split = ",",
+      description = "Cipher suites offered, in order of preference (JSSE names; default: see docs/security.md).")
+  List<String> cipherSuites;
+
   @Option(names = "--https-port", description = "Also serve KMIP over HTTPS on this port (default off; 0 picks a free one).")
   Integer httpsPort;
+
+  @Option(names = "--users-file", description = "Users for Username and Password credentials (default DATA_DIR/users; manage with `keyward user`).")
+  Path usersFile;
+
+  @Option(names = "--require-credentials", negatable = true,
+      description = "Every request must carry a valid Username and Password credential (default: checked only when sent).")
+  Boolean requireCredentials;
+
+  @Option(names = "--rng", paramLabel = "GENERATOR",
+      description = "Generator of key material: drbg (default, the JDK's NIST SP 800-90A DRBG) or "
+          + "ansi-x9.31-aes-256 (legacy: ANSI X9.31 over AES-256, withdrawn by NIST in 2016; for clients that expect it).")
+  String rng;
+
+  @Mixin
+  StorageOptions storage = new StorageOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -79,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("  KMIP over HTTPS (TTLV, XML, JSON): " + server.httpsUrl());
     }
     System.out.println("  data directory: " + s.dataDir().toAbsolutePath());
+    System.out.println("  store: " + (s.storage().store().equals("postgres")
+        ? "PostgreSQL " + s.storage().dbUrl().replaceFirst("\\?.*", "") : "SQLite in the data directory")
+        + "; key material encrypted under a master key from " + s.storage().masterKey().source());
     DevPki pki = server.pki();
     if (pki != null) {
       System.out.println("  development PKI (for clients):");
@@ -133,7 +191,37 @@ final class ServeCommand implements Callable<Integer> {
         or(maxConnections, s.maxConnections()),
         idleTimeout != null ? Duration.ofSeconds(idleTimeout) : s.idleTimeout(),
         readTimeout != null ? Duration.ofSeconds(readTimeout) : s.readTimeout(),
-        httpsPort != null ? httpsPort : s.httpsPort());
+        httpsPort != null ? httpsPort : s.httpsPort(),
+        usersFile != null ? usersFile : s.usersFile(),
+        requireCredentials != null ? requireCredentials : s.requireCredentials(),
+        rng != null ? RngSetting.parse(rng) : s.rng(),
+        security(s.security()),
+        storage.apply(s.storage()));
+  }
+
+  private SecuritySettings security(SecuritySettings sec) {
+    RequestLimits r = sec.requestLimits();
+    sec = sec.withRequestLimits(new RequestLimits(or(maxBatchItems, r.maxBatchItems()),
+        or(maxLocateItems, r.maxLocateItems()), or(requestsPerSecond, r.requestsPerSecond())));
+    if (maxConnectionsPerIdentity != null) {
+      sec = sec.withMaxConnectionsPerIdentity(maxConnectionsPerIdentity);
+    }
+    if (handshakeTimeout != null) {
+      sec = sec.withHandshakeTimeout(Duration.ofSeconds(handshakeTimeout));
+    }
+    if (auditLog != null) {
+      sec = sec.withAuditLog(auditLog);
+    }
+    if (tlsProtocols != null || cipherSuites != null) {
+      sec = sec.withTls(tlsProtocols != null ? tlsProtocols : sec.tlsProtocols(),
+          cipherSuites != null ? cipherSuites : sec.cipherSuites());
+    }
+    if (!admins.isEmpty()) {
+      Set<String> all = new HashSet<>(sec.access().admins());
+      all.addAll(admins);
+      sec = sec.withAccess(new AccessPolicy(all, sec.access().groups()));
+    }
+    return sec;
   }
 
   private static int or(Integer v, int dflt) {

@@ -6,12 +6,16 @@ import java.util.Map;
 import keyward.client.AttributeValues;
 import keyward.client.KmipClient;
 import keyward.client.ObjectAttributes;
+import keyward.kmip.spec.AdjustmentType;
+import keyward.kmip.ttlv.Item;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code attr get|set|add|delete}: an object's attributes by their spec names. */
+/** {@code attr get|list|set|add|modify|delete|adjust}: an object's attributes by their spec names. */
 @Command(name = "attr", mixinStandardHelpOptions = true, description = "Read and change an object's attributes.",
-    subcommands = {AttrCommand.Get.class, AttrCommand.Set.class, AttrCommand.Add.class, AttrCommand.Delete.class})
+    subcommands = {AttrCommand.Get.class, AttrCommand.ListNames.class, AttrCommand.Set.class, AttrCommand.Add.class,
+        AttrCommand.Modify.class, AttrCommand.Delete.class, AttrCommand.Adjust.class})
 final class AttrCommand {
   private AttrCommand() {}
 
@@ -30,55 +34,128 @@ final class AttrCommand {
     }
   }
 
-  @Command(name = "set", mixinStandardHelpOptions = true,
-      description = "Set an attribute (Set Attribute; Modify Attribute on KMIP 1.x).")
-  static final class Set extends ClientCommand {
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the names of an object's attributes (Get Attribute List).")
+  static final class ListNames extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Override
+    void run(KmipClient client, Output out) {
+      List<List<String>> rows = new ArrayList<>();
+      for (String n : client.getAttributeList(id)) {
+        rows.add(List.of(n));
+      }
+      out.table(List.of("attribute"), rows);
+    }
+  }
+
+  /** A change of one named attribute of one object, confirmed as "VERB NAME of ID". */
+  abstract static class Change extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ID")
     String id;
 
     @Parameters(index = "1", paramLabel = "NAME", description = "e.g. \"Contact Information\", x-owner")
     String name;
 
+    private final String done;
+
+    Change(String done) {
+      this.done = done;
+    }
+
+    abstract void apply(KmipClient client);
+
+    @Override
+    final void run(KmipClient client, Output out) {
+      apply(client);
+      out.done(done + " " + name + " of " + id,
+          Map.of("uniqueIdentifier", id, "attribute", name, "result", done));
+    }
+  }
+
+  /** A change that carries a value, given as text (see {@link AttributeValues#parse}). */
+  abstract static class ChangeTo extends Change {
     @Parameters(index = "2", paramLabel = "VALUE")
     String value;
 
+    ChangeTo(String done) {
+      super(done);
+    }
+
+    Item attribute() {
+      return AttributeValues.parse(name, value);
+    }
+  }
+
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Set an attribute (Set Attribute; Modify Attribute on KMIP 1.x).")
+  static final class Set extends ChangeTo {
+    Set() {
+      super("set");
+    }
+
     @Override
-    void run(KmipClient client, Output out) {
-      client.setAttribute(id, AttributeValues.parse(name, value));
-      out.done("set " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "set"));
+    void apply(KmipClient client) {
+      client.setAttribute(id, attribute());
     }
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an attribute value (Add Attribute).")
-  static final class Add extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME")
-    String name;
-
-    @Parameters(index = "2", paramLabel = "VALUE")
-    String value;
+  static final class Add extends ChangeTo {
+    Add() {
+      super("added");
+    }
 
     @Override
-    void run(KmipClient client, Output out) {
-      client.addAttribute(id, AttributeValues.parse(name, value));
-      out.done("added " + name + " to " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "added"));
+    void apply(KmipClient client) {
+      client.addAttribute(id, attribute());
+    }
+  }
+
+  @Command(name = "modify", mixinStandardHelpOptions = true,
+      description = "Replace an existing attribute's value (Modify Attribute).")
+  static final class Modify extends ChangeTo {
+    Modify() {
+      super("modified");
+    }
+
+    @Override
+    void apply(KmipClient client) {
+      client.modifyAttribute(id, attribute());
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an attribute (its first value).")
-  static final class Delete extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "NAME")
-    String name;
+  static final class Delete extends Change {
+    Delete() {
+      super("deleted");
+    }
 
     @Override
-    void run(KmipClient client, Output out) {
+    void apply(KmipClient client) {
       client.deleteAttribute(id, name);
-      out.done("deleted " + name + " of " + id, Map.of("uniqueIdentifier", id, "attribute", name, "result", "deleted"));
+    }
+  }
+
+  @Command(name = "adjust", mixinStandardHelpOptions = true,
+      description = "Increment (default), decrement or negate a number, date or Boolean attribute"
+          + " (Adjust Attribute, KMIP 2.x).")
+  static final class Adjust extends Change {
+    @Option(names = "--by", paramLabel = "N", description = "Amount (default 1; seconds for dates).")
+    Long by;
+
+    @Option(names = "--type", defaultValue = "Increment", paramLabel = "TYPE",
+        description = "Adjustment Type: Increment, Decrement or Negate (default ${DEFAULT-VALUE}).")
+    String type;
+
+    Adjust() {
+      super("adjusted");
+    }
+
+    @Override
+    void apply(KmipClient client) {
+      client.adjustAttribute(id, name, KeyCommand.byName(AdjustmentType.values(), type, "Adjustment Type"), by);
     }
   }
 

@@ -16,7 +16,7 @@ public final class Cli {
 
   /** The client commands, to be added as subcommands of a program. */
   public static final Class<?>[] COMMANDS = {
-      KeyCommand.class, AttrCommand.class, QueryCommand.class, VersionsCommand.class,
+      KeyCommand.class, SecretCommand.class, OpaqueCommand.class, AttrCommand.class, QueryCommand.class, VersionsCommand.class,
       PingCommand.class, BenchCommand.class};
 
   private Cli() {}

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import keyward.client.KmipClient;
@@ -22,8 +25,13 @@ public final class ConnectionOptions {
   /** Where {@code keyward serve} writes its client settings, relative to where it runs. */
   public static final Path DEFAULT_CONFIG = Path.of("keyward-data", "client.toml");
 
-  @Option(names = "--server", paramLabel = "HOST:PORT", description = "KMIP server (env KEYWARD_SERVER).")
+  @Option(names = "--server", paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description = "KMIP server; several, comma-separated, are tried in order (env KEYWARD_SERVER).")
   String server;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Connect and answer time-out per server (default 10 s to connect, 30 s to answer).")
+  Integer timeout;
 
   @Option(names = "--ca", paramLabel = "PEM", description = "CA certificate(s) the server's certificate chains to (env KEYWARD_CA).")
   Path ca;
@@ -54,28 +62,52 @@ public final class ConnectionOptions {
   /** Host, port and TLS context from the settings, for raw connections (bench). */
   record Endpoint(String host, int port, SSLContext tls) {}
 
+  /** The first server (bench talks to one). */
   Endpoint endpoint() {
     Map<String, String> s = settings();
+    Endpoint first = endpoints(s, null).getFirst();
+    return new Endpoint(first.host(), first.port(), tls(s));
+  }
+
+  private static List<Endpoint> endpoints(Map<String, String> s, SSLContext tls) {
     String srv = s.get("server");
     if (srv == null) {
       throw new UsageException("no server given: use --server HOST:PORT, set KEYWARD_SERVER, or run "
           + "from the directory where `keyward serve` wrote keyward-data/client.toml");
     }
-    int colon = srv.lastIndexOf(':');
-    String host = colon < 0 ? srv : srv.substring(0, colon);
-    int port;
-    try {
-      port = colon < 0 ? 5696 : Integer.parseInt(srv.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new UsageException("--server: expected HOST:PORT, not " + srv);
+    List<Endpoint> out = new ArrayList<>();
+    for (String one : srv.split(",")) {
+      String hp = one.strip();
+      int colon = hp.lastIndexOf(':');
+      String host = colon < 0 ? hp : hp.substring(0, colon);
+      int port;
+      try {
+        port = colon < 0 ? 5696 : Integer.parseInt(hp.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new UsageException("--server: expected HOST:PORT, not " + hp);
+      }
+      if (host.isEmpty() || port < 1 || port > 65535) {
+        throw new UsageException("--server: expected HOST:PORT, not " + hp);
+      }
+      out.add(new Endpoint(host, port, tls));
     }
-    return new Endpoint(host, port, tls(s));
+    return out;
   }
 
   /** The client, from the settings; a UsageException says which setting is missing. */
   KmipClient open() {
-    Endpoint ep = endpoint();
-    KmipClient.Builder b = KmipClient.builder().server(ep.host(), ep.port()).tls(ep.tls());
+    Map<String, String> s = settings();
+    List<Endpoint> servers = endpoints(s, null);
+    KmipClient.Builder b = KmipClient.builder().tls(tls(s));
+    for (Endpoint ep : servers) {
+      b.server(ep.host(), ep.port());
+    }
+    if (timeout != null) {
+      if (timeout < 1) {
+        throw new UsageException("--timeout: at least 1 second");
+      }
+      b.connectTimeout(Duration.ofSeconds(timeout)).readTimeout(Duration.ofSeconds(timeout));
+    }
     if (kmipVersion != null) {
       try {
         b.version(KmipVersion.parse(kmipVersion));

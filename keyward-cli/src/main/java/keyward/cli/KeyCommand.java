@@ -1,13 +1,7 @@
 package keyward.cli;
 
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import keyward.client.KmipClient;
@@ -15,17 +9,22 @@ import keyward.client.LocateRequest;
 import keyward.client.ObjectRequest;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.ObjectType;
-import keyward.kmip.spec.RevocationReasonCode;
 import keyward.kmip.spec.State;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code key create|get|locate|activate|revoke|destroy|archive|recover}. */
+/**
+ * {@code key ...}: symmetric keys (create, register, get, rekey), finding objects (locate/list)
+ * and, for an object of any type by its ID, the lifecycle and usage commands of
+ * {@link LifecycleCommands}.
+ */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Create, fetch, find and retire keys.",
-    subcommands = {KeyCommand.Create.class, KeyCommand.Get.class, KeyCommand.Locate.class,
-        KeyCommand.Activate.class, KeyCommand.Revoke.class, KeyCommand.Destroy.class,
-        KeyCommand.Archive.class, KeyCommand.Recover.class})
+    subcommands = {KeyCommand.Create.class, KeyCommand.Register.class, GetCommand.class,
+        KeyCommand.Locate.class, KeyCommand.ReKey.class, LifecycleCommands.Activate.class,
+        LifecycleCommands.Revoke.class, LifecycleCommands.Destroy.class, LifecycleCommands.Archive.class,
+        LifecycleCommands.Recover.class, LifecycleCommands.Check.class, LifecycleCommands.ObtainLease.class,
+        LifecycleCommands.Allocate.class})
 final class KeyCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -49,49 +48,42 @@ final class KeyCommand {
 
     @Override
     void run(KmipClient client, Output out) {
-      ObjectRequest r = client.createSymmetricKey(algorithm, length);
-      if (name != null) {
-        r.name(name);
-      }
-      r.usage(usage.stream().map(KeyCommand::usageBit).toArray(CryptographicUsageMask[]::new));
-      if (activate) {
-        r.activate();
-      }
-      String id = r.execute();
+      ObjectRequest r = client.createSymmetricKey(algorithm, length).usage(usageBits(usage));
+      String id = NewObject.send(r, name, activate);
       out.done(id, Map.of("uniqueIdentifier", id));
     }
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
-      description = "Write a key's material (raw bytes) to a file; without --out, show its attributes.")
-  static final class Get extends ClientCommand {
-    @Parameters(paramLabel = "ID", description = "Unique Identifier.")
-    String id;
+  @Command(name = "register", mixinStandardHelpOptions = true,
+      description = "Register a symmetric key from a file of raw key bytes; prints its Unique Identifier.")
+  static final class Register extends RegisterCommand {
+    @Option(names = "--algorithm", defaultValue = "AES", description = "Cryptographic Algorithm (default ${DEFAULT-VALUE}).")
+    String algorithm;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the key bytes (created 0600; never overwritten).")
-    Path out;
+    @Option(names = "--usage", split = ",", paramLabel = "USAGE", description = "Usage mask bits, e.g. Encrypt,Decrypt.")
+    List<String> usage = List.of();
 
     @Override
-    void run(KmipClient client, Output o) throws IOException {
-      if (out == null) {
-        AttrCommand.print(client.getAttributes(id), o);
-        spec.commandLine().getErr().println("(key material is written only with --out FILE)");
-        return;
-      }
-      byte[] key = client.get(id);
-      try {
-        try {
-          Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-          Files.createFile(out);
-        }
-      } catch (FileAlreadyExistsException e) {
-        throw new UsageException(out + " exists; the key is not written over a file (choose another name)");
-      }
-      Files.write(out, key, StandardOpenOption.TRUNCATE_EXISTING);
-      Arrays.fill(key, (byte) 0);
-      o.done("wrote " + (key.length) + " bytes of " + id + " to " + out,
-          Map.of("uniqueIdentifier", id, "file", out.toString(), "bytes", Integer.toString(key.length)));
+    ObjectRequest request(KmipClient client, byte[] bytes) {
+      return client.registerSymmetricKey(algorithm, bytes).usage(usageBits(usage));
+    }
+  }
+
+  @Command(name = "rekey", mixinStandardHelpOptions = true,
+      description = "Re-key: a new key replaces the symmetric key ID (it takes over the Name and the"
+          + " attributes); prints the new key's Unique Identifier.")
+  static final class ReKey extends ClientCommand {
+    @Parameters(paramLabel = "ID", description = "Unique Identifier of the key to replace.")
+    String id;
+
+    @Option(names = "--offset", paramLabel = "SECONDS",
+        description = "The new key activates this long from now (default: the old key's dates are kept).")
+    Long offset;
+
+    @Override
+    void run(KmipClient client, Output out) {
+      String replacement = client.reKey(id, offset == null ? null : Duration.ofSeconds(offset));
+      out.done(replacement, Map.of("uniqueIdentifier", replacement, "replaces", id));
     }
   }
 
@@ -135,77 +127,12 @@ final class KeyCommand {
     }
   }
 
-  @Command(name = "activate", mixinStandardHelpOptions = true, description = "Make a key Active.")
-  static final class Activate extends ClientCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.activate(id);
-      out.done("activated " + id, Map.of("uniqueIdentifier", id, "result", "activated"));
-    }
-  }
-
-  @Command(name = "archive", mixinStandardHelpOptions = true,
-      description = "Archive an object: it stays, but is refused (Object Archived) until recovered.")
-  static final class Archive extends ClientCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.archive(id);
-      out.done("archived " + id, Map.of("uniqueIdentifier", id, "result", "archived"));
-    }
-  }
-
-  @Command(name = "recover", mixinStandardHelpOptions = true, description = "Recover an archived object.")
-  static final class Recover extends ClientCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.recover(id);
-      out.done("recovered " + id, Map.of("uniqueIdentifier", id, "result", "recovered"));
-    }
-  }
-
-  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key (it becomes Deactivated or Compromised).")
-  static final class Revoke extends ClientCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Option(names = "--reason", defaultValue = "CessationOfOperation",
-        description = "Revocation Reason Code (default ${DEFAULT-VALUE}; e.g. KeyCompromise, Superseded).")
-    String reason;
-
-    @Option(names = "--message", description = "Revocation Message.")
-    String message;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.revoke(id, byName(RevocationReasonCode.values(), reason, "Revocation Reason Code"), message);
-      out.done("revoked " + id, Map.of("uniqueIdentifier", id, "result", "revoked"));
-    }
-  }
-
-  @Command(name = "destroy", mixinStandardHelpOptions = true,
-      description = "Destroy a key's material (revoke an Active key first).")
-  static final class Destroy extends ClientCommand {
-    @Parameters(paramLabel = "ID")
-    String id;
-
-    @Override
-    void run(KmipClient client, Output out) {
-      client.destroy(id);
-      out.done("destroyed " + id, Map.of("uniqueIdentifier", id, "result", "destroyed"));
-    }
-  }
-
   static CryptographicUsageMask usageBit(String name) {
     return byName(CryptographicUsageMask.values(), name, "Cryptographic Usage Mask");
+  }
+
+  static CryptographicUsageMask[] usageBits(List<String> names) {
+    return names.stream().map(KeyCommand::usageBit).toArray(CryptographicUsageMask[]::new);
   }
 
   /** An enumeration constant by its spec name ("Symmetric Key"), XML name or Java name. */

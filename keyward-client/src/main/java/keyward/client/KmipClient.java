@@ -1,30 +1,20 @@
 package keyward.client;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import javax.net.ssl.SSLContext;
-import keyward.kmip.bind.BindException;
 import keyward.kmip.codec.CodecLimits;
-import keyward.kmip.codec.DecodeException;
-import keyward.kmip.message.ProtocolVersion;
-import keyward.kmip.message.RequestBatchItem;
-import keyward.kmip.message.RequestHeader;
-import keyward.kmip.message.RequestMessage;
-import keyward.kmip.message.ResponseBatchItem;
-import keyward.kmip.message.ResponseMessage;
+import keyward.kmip.spec.AdjustmentType;
+import keyward.kmip.spec.BatchErrorContinuationOption;
 import keyward.kmip.spec.CryptographicAlgorithm;
+import keyward.kmip.spec.CryptographicUsageMask;
+import keyward.kmip.spec.KeyFormatType;
 import keyward.kmip.spec.KmipVersion;
-import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
-import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.RevocationReasonCode;
-import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 
 /**
@@ -43,6 +33,11 @@ import keyward.kmip.ttlv.Item;
  * Versions and uses the highest version both sides know. Requests are built in the 2.x shape and
  * converted to the 1.x shape (Template-Attribute, Attribute Name) for 1.x servers.
  *
+ * <p>Each method is one request message with one batch item; {@link #batch()} puts several in
+ * one message. Servers: several may be given ({@link Builder#server}, called once per server);
+ * one that cannot be reached is skipped for the next, and a request of read operations only is
+ * sent again after a lost answer ({@link Builder#retries}); other requests never are.
+ *
  * <p>Failures: a KMIP failure is a {@link KmipClientException} with the server's Result Reason
  * and Message; a connection or TLS problem is a {@link KmipTransportException}.
  */
@@ -52,13 +47,13 @@ public final class KmipClient implements AutoCloseable {
       KmipVersion.V2_1, KmipVersion.V2_0, KmipVersion.V1_4, KmipVersion.V1_3, KmipVersion.V1_2);
 
   private final Builder config;
-  private final BlockingQueue<KmipConnection> idle;
+  private final Transport transport;
   private volatile KmipVersion version;
-  private volatile boolean closed;
 
   private KmipClient(Builder b) {
     this.config = b;
-    this.idle = new ArrayBlockingQueue<>(b.poolSize);
+    this.transport = new Transport(b.endpoints, b.tls, b.connectTimeout, b.readTimeout, b.limits,
+        b.retries, b.poolSize);
     this.version = b.version;
   }
 
@@ -94,11 +89,27 @@ public final class KmipClient implements AutoCloseable {
         + " (it offers " + answer + ")", null);
   }
 
-  // ---- operations -------------------------------------------------------------------------
+  // ---- operations: each a one-item Batch (see Batch for the request payloads) ---------------
+
+  /**
+   * A batch: several operations in one request message, the later ones able to name the object
+   * an earlier one made through {@link Batch#ID_PLACEHOLDER}.
+   */
+  public Batch batch() {
+    return new Batch(this);
+  }
 
   /** Starts a Create of a symmetric key: {@code createSymmetricKey("AES", 256)}. */
   public ObjectRequest createSymmetricKey(String algorithm, int lengthBits) {
     return ObjectRequest.create(this, algorithm(algorithm), lengthBits);
+  }
+
+  /**
+   * Starts a Create of Secret Data (KMIP 2.x; a random Password) of {@code lengthBits} bits, or
+   * the server's default length when null.
+   */
+  public ObjectRequest createSecretData(Integer lengthBits) {
+    return ObjectRequest.createSecretData(this, lengthBits);
   }
 
   /** Starts a Register of a symmetric key with the given key bytes (Raw key format). */
@@ -112,38 +123,45 @@ public final class KmipClient implements AutoCloseable {
   }
 
   /**
-   * Get: the key material of a symmetric key or secret data in the server's default format
-   * (Raw / Opaque). Other object types fail with a clear message; use {@link #getObject}.
+   * Starts a Register of an Opaque Object: bytes the server stores without interpreting them.
+   * {@code opaqueDataType} is an extension value (0x80000000 and up; KMIP defines none).
+   */
+  public ObjectRequest registerOpaqueObject(int opaqueDataType, byte[] value) {
+    return ObjectRequest.registerOpaqueObject(this, opaqueDataType, value);
+  }
+
+  /**
+   * Get: the bytes of a symmetric key or secret data in the server's default format (Raw /
+   * Opaque), or an opaque object's value. Other objects fail with a clear message; use
+   * {@link #getObject}. Clear the array when done with it.
    */
   public byte[] get(String uniqueIdentifier) {
-    Item.Structure payload = getObject(uniqueIdentifier);
-    return Payloads.keyMaterial(payload);
+    return one(batch().get(id(uniqueIdentifier))).objectBytes();
   }
 
   /** Get: the whole response payload (Object Type, Unique Identifier, the object). */
   public Item.Structure getObject(String uniqueIdentifier) {
-    return call(Operation.GET, uid(uniqueIdentifier));
+    return one(batch().get(id(uniqueIdentifier))).responsePayload();
+  }
+
+  /** Get in the given Key Format Type: the whole response payload. */
+  public Item.Structure getObject(String uniqueIdentifier, KeyFormatType format) {
+    return one(batch().get(id(uniqueIdentifier), format)).responsePayload();
   }
 
   /** Get Attributes: every attribute of the object (or just the named ones), in the 2.x shape. */
   public ObjectAttributes getAttributes(String uniqueIdentifier, String... attributeNames) {
-    List<Item> p = new ArrayList<>(uid(uniqueIdentifier));
-    for (String n : attributeNames) {
-      p.add(Shapes.reference(n));
-    }
-    return ObjectAttributes.fromResponse(call(Operation.GET_ATTRIBUTES, p), version());
+    return one(batch().getAttributes(id(uniqueIdentifier), attributeNames)).attributes();
   }
 
   /** Get Attribute List: the names of the object's attributes. */
   public List<String> getAttributeList(String uniqueIdentifier) {
-    return Payloads.attributeNames(call(Operation.GET_ATTRIBUTE_LIST, uid(uniqueIdentifier)));
+    return one(batch().getAttributeList(id(uniqueIdentifier))).attributeNames();
   }
 
   /** Add Attribute: a 2.x-shaped attribute (see {@link AttributeValues}). */
   public void addAttribute(String uniqueIdentifier, Item attribute) {
-    List<Item> p = new ArrayList<>(uid(uniqueIdentifier));
-    p.add(new Item.Structure(Tag.NEW_ATTRIBUTE, attribute));
-    call(Operation.ADD_ATTRIBUTE, p);
+    one(batch().addAttribute(id(uniqueIdentifier), attribute));
   }
 
   /**
@@ -151,16 +169,37 @@ public final class KmipClient implements AutoCloseable {
    * of index 0, which needs the attribute to exist.
    */
   public void setAttribute(String uniqueIdentifier, Item attribute) {
-    List<Item> p = new ArrayList<>(uid(uniqueIdentifier));
-    p.add(new Item.Structure(Tag.NEW_ATTRIBUTE, attribute));
-    call(version().atLeast(KmipVersion.V2_0) ? Operation.SET_ATTRIBUTE : Operation.MODIFY_ATTRIBUTE, p);
+    Batch b = batch();
+    one(version().atLeast(KmipVersion.V2_0) ? b.setAttribute(id(uniqueIdentifier), attribute)
+        : b.modifyAttribute(id(uniqueIdentifier), attribute));
+  }
+
+  /** Modify Attribute: replaces the value of an existing single-valued attribute. */
+  public void modifyAttribute(String uniqueIdentifier, Item attribute) {
+    one(batch().modifyAttribute(id(uniqueIdentifier), attribute));
+  }
+
+  /** Modify Attribute (KMIP 2.x): replaces the value {@code current} with {@code attribute}. */
+  public void modifyAttribute(String uniqueIdentifier, Item current, Item attribute) {
+    one(batch().modifyAttribute(id(uniqueIdentifier), current, attribute));
   }
 
   /** Delete Attribute: the first (index 0) instance of the named attribute. */
   public void deleteAttribute(String uniqueIdentifier, String attributeName) {
-    List<Item> p = new ArrayList<>(uid(uniqueIdentifier));
-    p.add(Shapes.reference(attributeName));
-    call(Operation.DELETE_ATTRIBUTE, p);
+    one(batch().deleteAttribute(id(uniqueIdentifier), attributeName));
+  }
+
+  /** Delete Attribute (KMIP 2.x): this value of an attribute, e.g. one of several Names. */
+  public void deleteAttribute(String uniqueIdentifier, Item current) {
+    one(batch().deleteAttribute(id(uniqueIdentifier), current));
+  }
+
+  /**
+   * Adjust Attribute (KMIP 2.x): Increment or Decrement a number or date attribute by
+   * {@code amount} (1 when null; seconds for dates), or Negate a number or Boolean.
+   */
+  public void adjustAttribute(String uniqueIdentifier, String attributeName, AdjustmentType type, Long amount) {
+    one(batch().adjustAttribute(id(uniqueIdentifier), attributeName, type, amount));
   }
 
   /** Starts a Locate. */
@@ -170,50 +209,66 @@ public final class KmipClient implements AutoCloseable {
 
   /** Activate: the object becomes Active now. */
   public void activate(String uniqueIdentifier) {
-    call(Operation.ACTIVATE, uid(uniqueIdentifier));
-  }
-
-  /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
-  public void ping() {
-    call(Operation.PING, List.of());
-  }
-
-  /** Archive: the object stays, but Get and the other operations on it refuse until Recover. */
-  public void archive(String uniqueIdentifier) {
-    call(Operation.ARCHIVE, uid(uniqueIdentifier));
-  }
-
-  /** Recover an archived object so it can be used again. */
-  public void recover(String uniqueIdentifier) {
-    call(Operation.RECOVER, uid(uniqueIdentifier));
+    one(batch().activate(id(uniqueIdentifier)));
   }
 
   /** Revoke with a reason (and an optional message, may be null). */
   public void revoke(String uniqueIdentifier, RevocationReasonCode reason, String message) {
-    List<Item> reasonItems = new ArrayList<>();
-    reasonItems.add(new Item.Enumeration(Tag.REVOCATION_REASON_CODE, reason.value()));
-    if (message != null) {
-      reasonItems.add(new Item.TextString(Tag.REVOCATION_MESSAGE, message));
-    }
-    List<Item> p = new ArrayList<>(uid(uniqueIdentifier));
-    p.add(new Item.Structure(Tag.REVOCATION_REASON, reasonItems));
-    call(Operation.REVOKE, p);
+    one(batch().revoke(id(uniqueIdentifier), reason, message));
   }
 
   /** Destroy: the key material is destroyed; the object's metadata stays. */
   public void destroy(String uniqueIdentifier) {
-    call(Operation.DESTROY, uid(uniqueIdentifier));
+    one(batch().destroy(id(uniqueIdentifier)));
+  }
+
+  /** Archive: the object stays, but Get and the other operations on it refuse until Recover. */
+  public void archive(String uniqueIdentifier) {
+    one(batch().archive(id(uniqueIdentifier)));
+  }
+
+  /** Recover an archived object so it can be used again. */
+  public void recover(String uniqueIdentifier) {
+    one(batch().recover(id(uniqueIdentifier)));
+  }
+
+  /**
+   * Check: may the object be used for these usages (may be empty), this many Usage Limits units
+   * and this lease (each may be null)? Returns normally if so; otherwise a
+   * {@link KmipClientException} carries the reason (e.g. Incompatible Cryptographic Usage Mask).
+   */
+  public void check(String uniqueIdentifier, List<CryptographicUsageMask> usage, Long usageLimitsCount,
+      Duration leaseTime) {
+    one(batch().check(id(uniqueIdentifier), usage, usageLimitsCount, leaseTime));
+  }
+
+  /** Obtain Lease: how long the (Active) object may be used and cached. */
+  public Lease obtainLease(String uniqueIdentifier) {
+    return one(batch().obtainLease(id(uniqueIdentifier))).lease();
+  }
+
+  /** Get Usage Allocation: takes {@code count} units from the object's Usage Limits Count. */
+  public void getUsageAllocation(String uniqueIdentifier, long count) {
+    one(batch().getUsageAllocation(id(uniqueIdentifier), count));
+  }
+
+  /**
+   * Re-key a symmetric key: the server makes a replacement with the old key's attributes (the
+   * Name moves to it; the two are linked). With an {@code offset} (may be null) the replacement
+   * activates that long from now. Returns the replacement's Unique Identifier.
+   */
+  public String reKey(String uniqueIdentifier, Duration offset, Item... attributes) {
+    return one(batch().reKey(id(uniqueIdentifier), offset, attributes)).uniqueIdentifier();
+  }
+
+  /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
+  public void ping() {
+    one(batch().ping());
   }
 
   /** Query: by default the operations and object types the server supports. */
   public QueryResult query(QueryFunction... functions) {
-    QueryFunction[] f = functions.length == 0
-        ? new QueryFunction[] {QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS} : functions;
-    List<Item> p = new ArrayList<>();
-    for (QueryFunction q : f) {
-      p.add(new Item.Enumeration(Tag.QUERY_FUNCTION, q.value()));
-    }
-    return QueryResult.from(call(Operation.QUERY, p));
+    return one(batch().query(functions)).query();
   }
 
   /** Discover Versions: the versions the server supports, its preferred first. */
@@ -226,105 +281,22 @@ public final class KmipClient implements AutoCloseable {
     for (KmipVersion v : offered) {
       p.add(Payloads.protocolVersion(v));
     }
-    Item.Structure r = send(in, List.of(batchItem(in, Operation.DISCOVER_VERSIONS, p))).getFirst();
-    return Payloads.versions(r);
+    BatchResult r = BatchExchange.send(transport, in, List.of(new Batch.Pending(Operation.DISCOVER_VERSIONS, p)), null);
+    return Payloads.versions(r.item(0).responsePayload());
   }
 
   // ---- plumbing ---------------------------------------------------------------------------
 
-  Item.Structure call(Operation op, List<Item> payload2x) {
-    KmipVersion v = version();
-    return send(v, List.of(batchItem(v, op, payload2x))).getFirst();
+  private static BatchItemResult one(Batch b) {
+    return b.execute().item(0).orThrow();
   }
 
-  /** One request message with these batch items; the response payloads (2.x shape) in order. */
-  List<Item.Structure> send(KmipVersion v, List<RequestBatchItem> items) {
-    RequestMessage m = new RequestMessage(RequestHeader.of(ProtocolVersion.of(v), items.size()), items);
-    Item response = exchange(m.toItem(v));
-    ResponseMessage r;
-    try {
-      r = ResponseMessage.fromItem(response, v);
-    } catch (BindException e) {
-      throw new KmipClientException("the server's answer is not a KMIP " + v + " Response Message: "
-          + e.getMessage(), e);
-    }
-    List<Item.Structure> out = new ArrayList<>();
-    for (ResponseBatchItem b : r.batchItems()) {
-      if (b.resultStatus() != ResultStatus.SUCCESS) {
-        String message = b.resultMessage();
-        if (!out.isEmpty()) {
-          // e.g. Create succeeded, Activate failed: the caller must learn the object exists.
-          String first = out.getFirst().first(Tag.UNIQUE_IDENTIFIER)
-              .filter(Item.TextString.class::isInstance).map(i -> ((Item.TextString) i).value())
-              .orElse(null);
-          message = (message == null ? "" : message + "; ") + "the earlier batch items succeeded"
-              + (first == null ? "" : " (Unique Identifier " + first + ")");
-        }
-        throw new KmipClientException(b.operation(), b.resultReason(), message);
-      }
-      Item.Structure payload = b.responsePayload() == null
-          ? new Item.Structure(Tag.RESPONSE_PAYLOAD) : b.responsePayload();
-      out.add(v.atLeast(KmipVersion.V2_0) ? payload : Shapes.responseToV2(b.operation(), payload));
-    }
-    if (out.size() != items.size()) {
-      throw new KmipClientException("the server answered " + out.size() + " batch items for "
-          + items.size(), null);
-    }
-    return out;
+  private static String id(String uniqueIdentifier) {
+    return Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
   }
 
-  RequestBatchItem batchItem(KmipVersion v, Operation op, List<Item> payload2x) {
-    Item.Structure p = new Item.Structure(Tag.REQUEST_PAYLOAD, payload2x);
-    return RequestBatchItem.of(op, v.atLeast(KmipVersion.V2_0) ? p : Shapes.requestToV1(op, p));
-  }
-
-  private Item exchange(Item request) {
-    if (closed) {
-      throw new IllegalStateException("client closed");
-    }
-    KmipConnection c = idle.poll();
-    boolean fresh = c == null;
-    try {
-      if (fresh) {
-        c = open();
-      }
-      Item answer;
-      try {
-        answer = c.exchange(request);
-      } catch (KmipConnection.ClosedBeforeAnswer e) {
-        if (fresh) {
-          throw e;
-        }
-        // A pooled connection the server closed while idle: one retry on a new one. Other
-        // failures are not retried: the server may have carried out the request.
-        c.close();
-        c = open();
-        answer = c.exchange(request);
-      }
-      if (closed || !idle.offer(c)) {
-        c.close();
-      }
-      return answer;
-    } catch (IOException e) {
-      if (c != null) {
-        c.close();
-      }
-      throw new KmipTransportException("cannot talk to the KMIP server at " + config.host + ":"
-          + config.port + ": " + e.getMessage(), e);
-    } catch (DecodeException e) {
-      c.close();
-      throw new KmipClientException("the server's answer is not valid TTLV: " + e.getMessage(), e);
-    }
-  }
-
-  private KmipConnection open() throws IOException {
-    return new KmipConnection(config.tls, config.host, config.port, config.connectTimeout,
-        config.readTimeout, config.limits);
-  }
-
-  private static List<Item> uid(String uniqueIdentifier) {
-    Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
-    return List.of(new Item.TextString(Tag.UNIQUE_IDENTIFIER, uniqueIdentifier));
+  BatchResult execute(List<Batch.Pending> items, BatchErrorContinuationOption onError) {
+    return BatchExchange.send(transport, version(), items, onError);
   }
 
   static CryptographicAlgorithm algorithm(String name) {
@@ -340,17 +312,14 @@ public final class KmipClient implements AutoCloseable {
   /** Closes the pooled connections. */
   @Override
   public void close() {
-    closed = true;
-    for (KmipConnection c; (c = idle.poll()) != null; ) {
-      c.close();
-    }
+    transport.close();
   }
 
   /** Settings of a {@link KmipClient}. */
   public static final class Builder {
-    private String host;
-    private int port = 5696;
+    private final List<Transport.Endpoint> endpoints = new ArrayList<>();
     private SSLContext tls;
+    private int retries = 1;
     private KmipVersion version;
     private List<KmipVersion> offered = SUPPORTED;
     private int poolSize = 4;
@@ -360,10 +329,31 @@ public final class KmipClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The server's host name (checked against its certificate) and port. */
+    /**
+     * A server: its host name (checked against its certificate) and port. Call again to add
+     * more servers for fail-over, in the order they are to be tried: a server that cannot be
+     * reached is skipped for the next, and the client stays with the one that answered.
+     */
     public Builder server(String host, int port) {
-      this.host = Objects.requireNonNull(host, "host");
-      this.port = port;
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be 1 to 65535, not " + port);
+      }
+      endpoints.add(new Transport.Endpoint(Objects.requireNonNull(host, "host"), port));
+      return this;
+    }
+
+    /**
+     * How many times a request of idempotent operations only (Get, Get Attributes, Get
+     * Attribute List, Locate, Query, Discover Versions, Check, Obtain Lease, Ping) is sent again
+     * on a new connection (to the next server, if several) when the connection broke or timed out
+     * after it was sent (default 1;
+     * 0 = never). Other operations are never sent twice: the server may have carried them out.
+     */
+    public Builder retries(int retries) {
+      if (retries < 0) {
+        throw new IllegalArgumentException("retries must not be negative");
+      }
+      this.retries = retries;
       return this;
     }
 
@@ -402,7 +392,7 @@ public final class KmipClient implements AutoCloseable {
       return this;
     }
 
-    /** TCP connect time-out (default 10 s). */
+    /** TCP connect time-out, per server tried (default 10 s). */
     public Builder connectTimeout(Duration d) {
       this.connectTimeout = Objects.requireNonNull(d);
       return this;
@@ -426,7 +416,7 @@ public final class KmipClient implements AutoCloseable {
 
     /** The client; no connection is made until the first call. */
     public KmipClient build() {
-      if (host == null || tls == null) {
+      if (endpoints.isEmpty() || tls == null) {
         throw new IllegalStateException("server(host, port) and tls(context) are required");
       }
       return new KmipClient(this);

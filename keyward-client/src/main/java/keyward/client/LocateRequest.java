@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import keyward.kmip.spec.ObjectType;
-import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.State;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
@@ -51,11 +50,15 @@ public final class LocateRequest {
 
   /** Sends the Locate; the matching Unique Identifiers. */
   public List<String> execute() {
+    return client.batch().locate(this).execute().item(0).uniqueIdentifiers();
+  }
+
+  List<Item> payload() {
     List<Item> p = new ArrayList<>();
     if (maximumItems != null) {
       p.add(new Item.Integer(Tag.MAXIMUM_ITEMS, maximumItems));
     }
     p.add(new Item.Structure(Tag.ATTRIBUTES, attributes));
-    return Payloads.uniqueIdentifiers(client.call(Operation.LOCATE, p));
+    return p;
   }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 
@@ -14,11 +13,12 @@ import keyward.kmip.ttlv.Item;
  * Attribute Name, Attribute Value }), whatever version was spoken.
  */
 public record ObjectAttributes(String uniqueIdentifier, List<Item> attributes) {
+  /** The attributes, copied. */
   public ObjectAttributes {
     attributes = List.copyOf(attributes);
   }
 
-  static ObjectAttributes fromResponse(Item.Structure payload, KmipVersion v) {
+  static ObjectAttributes fromResponse(Item.Structure payload) {
     String uid = Payloads.uniqueIdentifier(payload);
     List<Item> attrs = payload.first(Tag.ATTRIBUTES).filter(Item.Structure.class::isInstance)
         .map(i -> ((Item.Structure) i).items()).orElse(List.of());

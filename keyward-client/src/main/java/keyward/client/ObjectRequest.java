@@ -3,11 +3,9 @@ package keyward.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import keyward.kmip.message.RequestBatchItem;
 import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.KeyFormatType;
-import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.NameType;
 import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
@@ -63,6 +61,20 @@ public final class ObjectRequest {
             new Item.Enumeration(Tag.SECRET_DATA_TYPE, SecretDataType.PASSWORD.value()), block));
   }
 
+  static ObjectRequest createSecretData(KmipClient c, Integer lengthBits) {
+    ObjectRequest r = new ObjectRequest(c, Operation.CREATE, ObjectType.SECRET_DATA, null);
+    if (lengthBits != null) {
+      r.attributes.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, lengthBits));
+    }
+    return r;
+  }
+
+  static ObjectRequest registerOpaqueObject(KmipClient c, int opaqueDataType, byte[] value) {
+    return new ObjectRequest(c, Operation.REGISTER, ObjectType.OPAQUE_OBJECT,
+        new Item.Structure(Tag.OPAQUE_OBJECT, new Item.Enumeration(Tag.OPAQUE_DATA_TYPE, opaqueDataType),
+            new Item.ByteString(Tag.OPAQUE_DATA_VALUE, value.clone())));
+  }
+
   /** Adds a Name (Uninterpreted Text String); may be called more than once. */
   public ObjectRequest name(String name) {
     attributes.add(AttributeValues.name(Objects.requireNonNull(name, "name")));
@@ -94,12 +106,18 @@ public final class ObjectRequest {
 
   /** Sends the request; returns the new object's Unique Identifier. */
   public String execute() {
+    return client.batch().add(this).execute().orThrow().item(0).uniqueIdentifier();
+  }
+
+  /** The batch items: the Create or Register, and the Activate if asked for. */
+  List<Batch.Pending> pending() {
     List<Item> attrs = new ArrayList<>(attributes);
-    if (usage == 0 && operation == Operation.CREATE) {
-      usage = CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value();
+    int mask = usage;
+    if (mask == 0 && operation == Operation.CREATE && objectType == ObjectType.SYMMETRIC_KEY) {
+      mask = CryptographicUsageMask.ENCRYPT.value() | CryptographicUsageMask.DECRYPT.value();
     }
-    if (usage != 0) {
-      attrs.add(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, usage));
+    if (mask != 0) {
+      attrs.add(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, mask));
     }
     List<Item> payload = new ArrayList<>();
     payload.add(new Item.Enumeration(Tag.OBJECT_TYPE, objectType.value()));
@@ -107,12 +125,11 @@ public final class ObjectRequest {
     if (object != null) {
       payload.add(object);
     }
-    KmipVersion v = client.version();
-    List<RequestBatchItem> items = new ArrayList<>();
-    items.add(client.batchItem(v, operation, payload));
+    List<Batch.Pending> items = new ArrayList<>();
+    items.add(new Batch.Pending(operation, payload));
     if (activate) {
-      items.add(client.batchItem(v, Operation.ACTIVATE, List.of()));
+      items.add(new Batch.Pending(Operation.ACTIVATE, List.of()));
     }
-    return Payloads.uniqueIdentifier(client.send(v, items).getFirst());
+    return items;
   }
 }

@@ -62,11 +62,24 @@ final class Payloads {
     return out;
   }
 
-  /** Key Block / Key Value / Key Material bytes of the object in a Get answer. */
-  static byte[] keyMaterial(Item.Structure payload) {
+  /**
+   * The bytes of the object in a Get answer: Key Block / Key Value / Key Material of a key or
+   * secret data, the Opaque Data Value of an opaque object, or a certificate's DER bytes.
+   */
+  static byte[] objectBytes(Item.Structure payload) {
     for (Item object : payload.items()) {
       if (!(object instanceof Item.Structure s)) {
         continue;
+      }
+      if (s.tag() == Tag.CERTIFICATE) {
+        return s.first(Tag.CERTIFICATE_VALUE).filter(Item.ByteString.class::isInstance)
+            .map(b -> ((Item.ByteString) b).value())
+            .orElseThrow(() -> new KmipClientException("the Certificate has no Certificate Value", null));
+      }
+      if (s.tag() == Tag.OPAQUE_OBJECT) {
+        return s.first(Tag.OPAQUE_DATA_VALUE).filter(Item.ByteString.class::isInstance)
+            .map(b -> ((Item.ByteString) b).value())
+            .orElseThrow(() -> new KmipClientException("the Opaque Object has no Opaque Data Value", null));
       }
       Item.Structure block = (Item.Structure) s.first(Tag.KEY_BLOCK)
           .filter(Item.Structure.class::isInstance).orElse(null);
@@ -86,7 +99,7 @@ final class Payloads {
       throw new KmipClientException("the Key Material is structured (not Raw/Opaque bytes);"
           + " use getObject for this object", null);
     }
-    throw new KmipClientException("the object has no Key Block (not a key or secret data);"
+    throw new KmipClientException("the object has no Key Block (not a key, secret data or opaque object);"
         + " use getObject for this object", null);
   }
 

@@ -61,7 +61,7 @@ class ShapesTest {
         new Item.Structure(Tag.ATTRIBUTE, new Item.TextString(Tag.ATTRIBUTE_NAME, "Cryptographic Length"),
             new Item.Integer(Tag.ATTRIBUTE_VALUE, 128)));
     Item.Structure v2 = Shapes.responseToV2(Operation.GET_ATTRIBUTES, answer);
-    ObjectAttributes a = ObjectAttributes.fromResponse(v2, null);
+    ObjectAttributes a = ObjectAttributes.fromResponse(v2);
     assertThat(a.uniqueIdentifier()).isEqualTo("1");
     assertThat(a.attributes()).containsExactly(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, 128));
   }

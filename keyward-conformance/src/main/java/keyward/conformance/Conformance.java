@@ -24,12 +24,15 @@ public final class Conformance {
     TestCaseFile tc = TestCaseFile.read(file);
     HttpsKmipConnection.Encoding https = TestCases.httpsEncoding(name);
     ReplayResult r;
+    String settings;
     try (Target.Session s = target.open(tc, https)) {
       if (s == null) {
         return new Outcome(null, null, target.whyNot(https));
       }
-      r = new OasisReplay(Clock.systemUTC(), s.performed()).run(tc, s.transport());
+      ProfileRequirements required = ProfileRequirements.of(casesDir, version, profile);
+      r = new OasisReplay(Clock.systemUTC(), s.performed(), required).run(tc, s.transport());
+      settings = s.settings();
     }
-    return new Outcome(new Row(rel, version, profile, Status.of(r), ConformanceResults.stable(r)), r, null);
+    return new Outcome(new Row(rel, version, profile, Status.of(r), ConformanceResults.stable(r), settings), r, null);
   }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code docs/conformance.md} rendered from the same rows.
  */
 public final class ConformanceResults {
-  public static final String HEADER = "file\tversion\tprofile\tstatus\tfirst_mismatch";
+  public static final String HEADER = "file\tversion\tprofile\tstatus\tfirst_mismatch\tserver_settings";
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern DATE_TIME =
@@ -56,10 +56,21 @@ public final class ConformanceResults {
    * One file's outcome.
    *
    * @param mismatch for fail, the first mismatch; for not-supported, what is missing and at which step
+   * @param settings server settings other than the defaults the file ran with ("rng=..."), or ""
    */
-  public record Row(String file, String version, String profile, Status status, String mismatch) {
+  public record Row(String file, String version, String profile, Status status, String mismatch, String settings) {
     public Row {
       mismatch = status == Status.PASS ? "" : mismatch.replaceAll("[\\t\\r\\n]+", " ");
+      settings = settings == null ? "" : settings.replaceAll("[\\t\\r\\n]+", " ");
+    }
+
+    public Row(String file, String version, String profile, Status status, String mismatch) {
+      this(file, version, profile, status, mismatch, "");
+    }
+
+    /** "pass", "fail", "not-supported", with " with rng=..." when the file ran on other settings. */
+    public String statusText() {
+      return status.text() + (settings.isEmpty() ? "" : " with " + settings);
     }
 
     public boolean pass() {
@@ -78,16 +89,16 @@ public final class ConformanceResults {
     List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.isBlank() || line.equals(HEADER)) {
+      if (line.isBlank() || line.startsWith("file\tversion\t")) { // the header (older files: without server_settings)
         continue;
       }
       String[] f = line.split("\t", -1);
-      Status status = f.length == 5 ? Status.of(f[3]) : null;
+      Status status = f.length == 5 || f.length == 6 ? Status.of(f[3]) : null;
       if (status == null) {
         throw new IOException(tsv + " line " + (i + 1)
-            + ": expected 5 tab-separated fields with status pass|fail|not-supported");
+            + ": expected 6 tab-separated fields with status pass|fail|not-supported");
       }
-      rows.put(f[0], new Row(f[0], f[1], f[2], status, f[4]));
+      rows.put(f[0], new Row(f[0], f[1], f[2], status, f[4], f.length == 6 ? f[5] : ""));
     }
     return rows;
   }
@@ -119,7 +130,7 @@ public final class ConformanceResults {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (Row r : sorted(rows)) {
       sb.append(r.file()).append('\t').append(r.version()).append('\t').append(r.profile()).append('\t')
-          .append(r.status().text()).append('\t').append(r.mismatch()).append('\n');
+          .append(r.status().text()).append('\t').append(r.mismatch()).append('\t').append(r.settings()).append('\n');
     }
     Files.createDirectories(tsv.getParent());
     Files.writeString(tsv, sb.toString(), StandardCharsets.UTF_8);
@@ -173,7 +184,7 @@ public final class ConformanceResults {
         case PASS -> "pass";
         case FAIL -> "**fail**";
         case NOT_SUPPORTED -> "not supported";
-      };
+      } + (r.settings().isEmpty() ? "" : " with " + r.settings());
       sb.append("| ").append(r.file()).append(" | ").append(status).append(" | ").append(cell(r.mismatch())).append(" |\n");
     }
     return sb.toString();

@@ -3,6 +3,8 @@ package keyward.conformance;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import keyward.kmip.spec.ObjectType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
@@ -34,7 +36,20 @@ public final class NotSupported {
   private static final Set<Operation> MAKERS = Set.of(
       Operation.CREATE, Operation.CREATE_KEY_PAIR, Operation.REGISTER, Operation.DERIVE_KEY);
 
+  /** How {@link ResponseComparator} marks a Query entry the profile requires. */
+  static final String REQUIRED = "(the profile requires it)";
+  private static final Pattern ENTRY = Pattern.compile("<(Operation|ObjectType) type=\"Enumeration\" value=\"([A-Za-z0-9_]+)\"/>");
+
   private NotSupported() {}
+
+  private static <E extends keyward.kmip.spec.KmipEnum> E byXmlName(E[] values, String xmlName) {
+    for (E e : values) {
+      if (e.xmlName().equals(xmlName)) {
+        return e;
+      }
+    }
+    return null;
+  }
 
   /**
    * What the server lacks for this step, or empty when the difference is not one of lacking.
@@ -42,6 +57,31 @@ public final class NotSupported {
    * @param performed the operations the server performs, or null when unknown (another server)
    */
   public static Optional<String> explain(Item.Structure request, Item expected, Item actual, Set<Operation> performed) {
+    return explain(request, expected, actual, performed, null);
+  }
+
+  /**
+   * Also: a Query answer that lacks an operation or object type the file's profile requires, when
+   * the server's Query lists what it supports ("the profile requires it", {@link ResponseComparator}).
+   */
+  public static Optional<String> explain(Item.Structure request, Item expected, Item actual, Set<Operation> performed,
+      Mismatch mismatch) {
+    if (mismatch != null && mismatch.expected().endsWith(REQUIRED)) {
+      Matcher m = ENTRY.matcher(mismatch.expected());
+      if (m.find()) {
+        if (m.group(1).equals("Operation")) {
+          Operation op = byXmlName(Operation.values(), m.group(2));
+          if (op != null && (performed == null || !performed.contains(op))) {
+            return Optional.of("operation " + op.specName() + " not implemented");
+          }
+        } else {
+          ObjectType t = byXmlName(ObjectType.values(), m.group(2));
+          if (t != null) {
+            return Optional.of("object type " + t.specName() + " not supported (not in Query Objects)");
+          }
+        }
+      }
+    }
     List<Item> requestItems = request.all(Tag.BATCH_ITEM);
     if (performed != null) {
       for (Item bi : requestItems) {

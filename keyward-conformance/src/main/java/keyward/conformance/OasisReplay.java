@@ -30,6 +30,7 @@ public final class OasisReplay {
 
   private final Clock clock;
   private final Set<Operation> performed;
+  private final ProfileRequirements required;
   private final XmlCodec xml = new XmlCodec();
 
   /** A replay against a server whose operations are not known (told apart by its answers only). */
@@ -39,13 +40,22 @@ public final class OasisReplay {
 
   /** @param performed the operations the server's dispatch table holds, or null when unknown */
   public OasisReplay(Clock clock, Set<Operation> performed) {
+    this(clock, performed, null);
+  }
+
+  /**
+   * @param performed the operations the server's dispatch table holds, or null when unknown
+   * @param required what the file's profile requires in Query lists, or null: every listed entry
+   */
+  public OasisReplay(Clock clock, Set<Operation> performed, ProfileRequirements required) {
     this.clock = clock;
     this.performed = performed == null ? null : Set.copyOf(performed);
+    this.required = required == null ? null : required.withPerformed(this.performed);
   }
 
   public ReplayResult run(TestCaseFile file, Transport transport) {
     Bindings bindings = new Bindings();
-    ResponseComparator comparator = new ResponseComparator(bindings, clock);
+    ResponseComparator comparator = new ResponseComparator(bindings, clock, required);
     int n = file.steps().size();
     for (TestCaseFile.Step step : file.steps()) {
       int i = step.index();
@@ -70,7 +80,7 @@ public final class OasisReplay {
       bindings.noteResponse(actual);
       Optional<Mismatch> m = comparator.compareMessage(expected, actual, request, version);
       if (m.isPresent()) {
-        String lacking = NotSupported.explain(request, expected.item(), actual, performed).orElse(null);
+        String lacking = NotSupported.explain(request, expected.item(), actual, performed, m.get()).orElse(null);
         return new ReplayResult(n, i, m.get().atStep(i), null, lacking);
       }
     }

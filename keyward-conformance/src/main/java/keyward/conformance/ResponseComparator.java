@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
@@ -28,10 +29,16 @@ import keyward.kmip.ttlv.Item;
  *   <li>$UNIQUE_IDENTIFIER_n and other $NAME placeholders: bound at first sight (distinct
  *       identifiers for distinct n), then compared; $NOW±s: a DateTime near the clock.
  *   <li>Order: attributes of GetAttributes (1.x Attribute list, 2.x Attributes), names of
- *       GetAttributeList, identifiers of Locate, and the Operation/ObjectType lists of Query.
+ *       GetAttributeList, identifiers of Locate.
  *   <li>Extra items: attributes in any attribute container of a response, names in
- *       GetAttributeList, Operation/ObjectType in Query, DiscoverVersions entries when the client
- *       listed none; Query's extension, namespace and server information lists are not compared.
+ *       GetAttributeList, DiscoverVersions entries when the client listed none; Query's extension,
+ *       namespace and server information lists are not compared.
+ *   <li>Query's Operation and ObjectType lists ("Object/Operation types beyond those the profile
+ *       requires"): in any order, each entry once; they must hold what the file's profile requires
+ *       ({@link ProfileRequirements}: the operations its mandatory test cases of that version send,
+ *       the object types they create or register) and, when the server's dispatch table is known,
+ *       no operation outside it. The reference server's other entries need not be listed. Without
+ *       requirements (a file replayed on its own) every expected entry must be listed, extras allowed.
  *   <li>Optional both ways: 1.x TemplateAttribute in response payloads, AttributeIndex 0,
  *       non-critical MessageExtension.
  *   <li>Objects the server generated (Create, CreateKeyPair, ReKey, ReKeyKeyPair, DeriveKey): key
@@ -67,6 +74,7 @@ final class ResponseComparator {
 
   private final Bindings bindings;
   private final Clock clock;
+  private final ProfileRequirements required; // null: Query lists must hold every expected entry
   private final Instant start;
   private final Set<String> generated = new HashSet<>();
   private final Set<Long> requestDates = new HashSet<>();
@@ -74,6 +82,12 @@ final class ResponseComparator {
   private int batchIndex;
 
   ResponseComparator(Bindings bindings, Clock clock) {
+    this(bindings, clock, null);
+  }
+
+  /** @param required what the file's profile requires in Query lists, or null for "what the file lists" */
+  ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required) {
+    this.required = required;
     this.bindings = bindings;
     this.clock = clock;
     this.start = clock.instant();
@@ -284,9 +298,18 @@ final class ResponseComparator {
     } else if (inPayload && f.operation == Operation.LOCATE.value()) {
       unordered.add(Tag.UNIQUE_IDENTIFIER);
     } else if (inPayload && f.operation == Operation.QUERY.value()) {
-      unordered.addAll(List.of(Tag.OPERATION, Tag.OBJECT_TYPE));
-      extrasAllowed.addAll(List.of(Tag.OPERATION, Tag.OBJECT_TYPE));
       notCompared.addAll(QUERY_NOT_COMPARED);
+      if (required != null) {
+        Mismatch m = queryList(Tag.OPERATION, a, path, f);
+        m = m != null ? m : queryList(Tag.OBJECT_TYPE, a, path, f);
+        if (m != null) {
+          return m;
+        }
+        notCompared.addAll(List.of(Tag.OPERATION, Tag.OBJECT_TYPE));
+      } else {
+        unordered.addAll(List.of(Tag.OPERATION, Tag.OBJECT_TYPE));
+        extrasAllowed.addAll(List.of(Tag.OPERATION, Tag.OBJECT_TYPE));
+      }
     } else if (inPayload && f.operation == Operation.DISCOVER_VERSIONS.value()
         && (f.requestPayload == null || f.requestPayload.first(Tag.PROTOCOL_VERSION).isEmpty())) {
       return versionsListed(e, a, path, f);
@@ -402,6 +425,48 @@ final class ResponseComparator {
     for (int j = 0; j < as.size(); j++) {
       if (!used[j] && !extras && !optional(as.get(j), -1)) {
         return new Mismatch(-1, path + "/" + Render.name(as.get(j).tag()), "nothing more", Render.actual(as.get(j), f.version));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A Query Operations / Query Objects list under the permitted variation "Object/Operation types
+   * beyond those the profile requires": the reference server's list is not the measure. The answer
+   * must list each operation (object type) the profile requires that the version defines, each
+   * entry once, and no operation outside the server's dispatch table when that is known.
+   */
+  private Mismatch queryList(int tag, Item.Structure a, String path, Frame f) {
+    int asked = (tag == Tag.OPERATION ? QueryFunction.QUERY_OPERATIONS : QueryFunction.QUERY_OBJECTS).value();
+    if (f.requestPayload == null || f.requestPayload.all(Tag.QUERY_FUNCTION).stream()
+        .noneMatch(q -> q instanceof Item.Enumeration en && en.value() == asked)) {
+      return a.all(tag).isEmpty() ? null : new Mismatch(-1, path + "/" + Render.name(tag),
+          "no " + Render.name(tag) + " list (not asked for)", Render.actual(a.all(tag).get(0), f.version));
+    }
+    List<Item> listed = a.all(tag);
+    Set<Integer> values = new HashSet<>();
+    for (Item i : listed) {
+      int v = ((Item.Enumeration) i).value();
+      if (!values.add(v)) {
+        return new Mismatch(-1, path + "/" + Render.name(tag), "each entry listed once", Render.actual(i, f.version) + " twice");
+      }
+      if (tag == Tag.OPERATION && required.performed() != null) {
+        Operation op = Operation.fromValue(v);
+        if (op == null || !required.performed().contains(op)) {
+          return new Mismatch(-1, path + "/Operation", "only operations the server performs",
+              Render.actual(i, f.version) + ", not in its dispatch table");
+        }
+      }
+    }
+    List<Integer> wanted = tag == Tag.OPERATION
+        ? required.operations().stream().filter(o -> o.definedIn(f.version)).map(Operation::value).toList()
+        : required.objectTypes().stream().filter(o -> o.definedIn(f.version)).map(o -> o.value()).toList();
+    for (int w : wanted) {
+      if (!values.contains(w)) {
+        Item e = new Item.Enumeration(tag, w);
+        return new Mismatch(-1, path + "/" + Render.name(tag),
+            Render.actual(e, f.version) + " " + NotSupported.REQUIRED,
+            "not among the " + listed.size() + " " + Render.name(tag) + " items sent");
       }
     }
     return null;

@@ -30,5 +30,13 @@ public interface Target extends AutoCloseable {
 
     /** The operations the server performs (its dispatch table), or null when not known. */
     Set<Operation> performed();
+
+    /**
+     * Server settings chosen for this file that differ from the defaults, e.g.
+     * "rng=ansi-x9.31-aes-256" for a file whose answers name that generator; null for none.
+     */
+    default String settings() {
+      return null;
+    }
   }
 }

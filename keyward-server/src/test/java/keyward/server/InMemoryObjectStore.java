@@ -23,13 +23,22 @@ import keyward.spi.store.StoredObject;
 public final class InMemoryObjectStore implements ObjectStore {
   private final ReentrantLock lock = new ReentrantLock();
   private Map<String, StoredObject> objects = new LinkedHashMap<>();
+  private int writeTransactions;
+
+  /** How many write (not read-only) transactions ran: what a read path must not take. */
+  public int writeTransactions() {
+    return writeTransactions;
+  }
 
   @Override
   public <T> T inTransaction(boolean readOnly, Work<T> work) throws Exception {
     lock.lock();
     try {
       Map<String, StoredObject> working = new LinkedHashMap<>(objects);
-      T result = work.run(new Tx(working));
+      if (!readOnly) {
+        writeTransactions++;
+      }
+      T result = work.run(new Tx(working, readOnly));
       objects = working;
       return result;
     } finally {
@@ -44,7 +53,13 @@ public final class InMemoryObjectStore implements ObjectStore {
   @Override
   public void close() {}
 
-  private record Tx(Map<String, StoredObject> objects) implements StoreTransaction {
+  private record Tx(Map<String, StoredObject> objects, boolean readOnly) implements StoreTransaction {
+    private void writing() {
+      if (readOnly) {
+        throw new IllegalStateException("write in a read-only transaction");
+      }
+    }
+
     @Override
     public Optional<StoredObject> get(String uid) {
       return Optional.ofNullable(objects.get(uid));
@@ -52,6 +67,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void insert(StoredObject o) throws StoreException {
+      writing();
       if (objects.putIfAbsent(o.uniqueIdentifier(), o) != null) {
         throw new StoreException.Duplicate(o.uniqueIdentifier());
       }
@@ -59,6 +75,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void update(StoredObject o) throws StoreException {
+      writing();
       StoredObject old = objects.get(o.uniqueIdentifier());
       if (old == null || old.revision() != o.revision()) {
         throw new StoreException.Conflict(o.uniqueIdentifier());
@@ -69,6 +86,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public void delete(String uid) {
+      writing();
       objects.remove(uid);
     }
 

@@ -156,7 +156,9 @@ class MessageProcessorTest {
         KmipVersion.V1_4);
     assertThat(r.batchItems()).extracting(ResponseBatchItem::resultStatus)
         .containsExactly(ResultStatus.OPERATION_FAILED, ResultStatus.SUCCESS);
-    assertThat(r.batchItems().getFirst().resultReason()).isEqualTo(ResultReason.GENERAL_FAILURE);
+    // not General Failure: the client learns what its version lacks (see OlderClientAnswersTest)
+    assertThat(r.batchItems().getFirst().resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    assertThat(r.batchItems().getFirst().resultMessage()).contains("ServerName", "KMIP 1.4");
   }
 
   private static Item.Structure pv(int major, int minor) {

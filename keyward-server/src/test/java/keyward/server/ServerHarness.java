@@ -26,9 +26,44 @@ import keyward.server.crypto.JcaCryptoEngine;
 public final class ServerHarness {
   public final InMemoryObjectStore store = new InMemoryObjectStore();
   public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  public final KeywardServer server =
-      new KeywardServer(store, new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, CodecLimits.DEFAULT, clock);
+  public final KeywardServer server;
   public Caller caller = new Caller("alice", "127.0.0.1:1");
+
+  /** Callers are who their transport says (no header credentials checked). */
+  public ServerHarness() {
+    this(new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, KeywardServer.Options.DEFAULT);
+  }
+
+  /** A harness whose server makes keys with this engine. */
+  public ServerHarness(keyward.spi.crypto.CryptoEngine crypto) {
+    this(crypto, Authenticator.TRANSPORT_ONLY, KeywardServer.Options.DEFAULT);
+  }
+
+  /** Header credentials checked by this authenticator. */
+  public ServerHarness(Authenticator authenticator) {
+    this(new JcaCryptoEngine(), authenticator, KeywardServer.Options.DEFAULT);
+  }
+
+  /** With admins and groups. */
+  public ServerHarness(keyward.server.access.AccessPolicy access) {
+    this(KeywardServer.Options.DEFAULT.withAccess(access));
+  }
+
+  /** With admins and groups, an audit sink, request limits. */
+  public ServerHarness(KeywardServer.Options options) {
+    this(new JcaCryptoEngine(), Authenticator.TRANSPORT_ONLY, options);
+  }
+
+  public ServerHarness(keyward.spi.crypto.CryptoEngine crypto, Authenticator authenticator,
+      KeywardServer.Options options) {
+    this.server = new KeywardServer(store, crypto, authenticator, CodecLimits.DEFAULT, clock, options);
+  }
+
+  /** Acts as another identity from now on. */
+  public ServerHarness as(String identity) {
+    caller = new Caller(identity, "127.0.0.1:1");
+    return this;
+  }
 
   /** Sends one operation in the given version and returns its response batch item. */
   public ResponseBatchItem call(KmipVersion version, Operation op, Item... payload) throws Exception {

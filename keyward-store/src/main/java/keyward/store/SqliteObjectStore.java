@@ -155,6 +155,9 @@ public final class SqliteObjectStore implements ObjectStore {
       // The WAL is reused from its start after each checkpoint; this trims it back after a burst.
       db.execute("PRAGMA journal_size_limit = " + (64L << 20));
       db.execute("PRAGMA foreign_keys = ON");
+      // Overwrite deleted content with zeros: a rewritten row (a master key rotation, key
+      // material destroyed) leaves no old copy in the file's free pages.
+      db.execute("PRAGMA secure_delete = ON");
       if (options.maxDatabaseBytes() > 0) {
         long pageSize = queryLong(db, "PRAGMA page_size");
         db.execute("PRAGMA max_page_count = " + Math.max(1, options.maxDatabaseBytes() / pageSize));

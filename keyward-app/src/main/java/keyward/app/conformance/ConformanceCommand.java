@@ -105,7 +105,7 @@ public final class ConformanceCommand implements Callable<Integer> {
           out.printf("%-13s %s: %s%n", "skipped", rel, o.skipped());
         } else {
           rows.add(o.row());
-          out.printf("%-13s %s%s%n", o.row().status().text(), rel,
+          out.printf("%-13s %s%s%n", o.row().statusText(), rel,
               o.row().pass() ? "" : ": " + o.row().mismatch());
         }
         out.flush();

@@ -12,12 +12,14 @@ import javax.net.ssl.SSLContext;
 import keyward.app.pki.DevPki;
 import keyward.app.serve.RunningServer;
 import keyward.app.serve.ServerSettings;
+import keyward.conformance.ExpectedRng;
 import keyward.conformance.HttpsKmipConnection;
 import keyward.conformance.KmipConnection;
 import keyward.conformance.OasisReplay;
 import keyward.conformance.Target;
 import keyward.conformance.TestCaseFile;
 import keyward.kmip.spec.Operation;
+import keyward.server.crypto.RngSetting;
 
 /**
  * Keyward itself, in this process: a new server on a new data directory for each file (loopback,
@@ -29,8 +31,20 @@ public final class InProcessTarget implements Target {
   private final DevPki pki;
   private final SSLContext clientTls;
 
+  private final boolean fileRng;
+
   /** @param pki a development PKI to use, or null to make one in a temporary directory */
   public InProcessTarget(DevPki pki) throws Exception {
+    this(pki, true);
+  }
+
+  /**
+   * @param pki a development PKI to use, or null to make one in a temporary directory
+   * @param fileRng whether a file whose answers name a generator Keyward offers (ANSI X9.31 over
+   *     AES-256) runs on a server configured with it; false: every file on the defaults
+   */
+  public InProcessTarget(DevPki pki, boolean fileRng) throws Exception {
+    this.fileRng = fileRng;
     this.work = Files.createTempDirectory("keyward-conformance");
     this.pki = pki != null ? pki : DevPki.ensure(work.resolve("pki"));
     this.clientTls = this.pki.clientContext();
@@ -46,7 +60,8 @@ public final class InProcessTarget implements Target {
   @Override
   public Session open(TestCaseFile file, HttpsKmipConnection.Encoding https) throws Exception {
     Path data = Files.createTempDirectory(work, "data");
-    ServerSettings s = settings(data);
+    RngSetting rng = fileRng ? generatorFor(file) : RngSetting.DRBG;
+    ServerSettings s = settings(data).withRng(rng);
     RunningServer server;
     try {
       server = RunningServer.start(https != null ? s.withHttpsPort(0) : s);
@@ -83,6 +98,11 @@ public final class InProcessTarget implements Target {
       }
 
       @Override
+      public String settings() {
+        return rng == RngSetting.DRBG ? null : "rng=" + rng.text();
+      }
+
+      @Override
       public void close() throws Exception {
         try (RunningServer srv = server; AutoCloseable c = connection) {
           // closes the connection, then the server
@@ -91,6 +111,14 @@ public final class InProcessTarget implements Target {
         }
       }
     };
+  }
+
+  /** The generator the file's answers name, when Keyward offers it; else the default DRBG. */
+  public static RngSetting generatorFor(TestCaseFile file) {
+    return ExpectedRng.of(file)
+        .filter(r -> r.equals(new ExpectedRng("ANSIX9_31", "AES", 256)))
+        .map(r -> RngSetting.ANSI_X931_AES_256)
+        .orElse(RngSetting.DRBG);
   }
 
   @Override

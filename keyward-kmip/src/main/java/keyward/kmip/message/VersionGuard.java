@@ -27,35 +27,62 @@ public final class VersionGuard {
   }
 
   public static void check(Item item, KmipVersion version) {
-    check(item, version, "");
+    check(item, version, null);
   }
 
-  private static void check(Item item, KmipVersion version, String path) {
+  /**
+   * The path to an item is built only when something is wrong: on the happy path (every
+   * response the server sends) the walk allocates nothing.
+   */
+  private record Parent(Parent up, int tag) {
+    String render(int leaf) {
+      StringBuilder b = new StringBuilder();
+      append(b);
+      return b.append('/').append(name(leaf)).toString();
+    }
+
+    private void append(StringBuilder b) {
+      if (up != null) {
+        up.append(b);
+      }
+      b.append('/').append(name(tag));
+    }
+  }
+
+  private static String name(int tag) {
+    TagInfo named = SpecRegistry.tag(tag);
+    return named != null ? named.xmlName() : Item.tagHex(tag);
+  }
+
+  private static String path(Parent parent, int tag) {
+    return parent == null ? "/" + name(tag) : parent.render(tag);
+  }
+
+  private static void check(Item item, KmipVersion version, Parent parent) {
     if (Binder.isExtensionTag(item.tag())) {
       return; // vendor extension subtrees are the vendor's business
     }
     TagInfo info = SpecRegistry.tag(item.tag(), version);
-    TagInfo named = info != null ? info : SpecRegistry.tag(item.tag());
-    String here = path + "/" + (named != null ? named.xmlName() : Item.tagHex(item.tag()));
     if (info == null) {
-      throw new VersionViolation(here + ": tag not defined in KMIP " + version);
+      throw new VersionViolation(path(parent, item.tag()) + ": tag not defined in KMIP " + version);
     }
     if (info.type() != null && info.type() != item.type()) {
-      throw new VersionViolation(here + ": " + item.type() + " where the spec has " + info.type());
+      throw new VersionViolation(path(parent, item.tag()) + ": " + item.type() + " where the spec has " + info.type());
     }
     if (item instanceof Item.Enumeration e) {
-      checkValue(SpecRegistry.enumerationOf(item.tag()), e.value(), version, here);
+      checkValue(SpecRegistry.enumerationOf(item.tag()), e.value(), version, parent, item.tag(), "");
     }
     if (item instanceof Item.Structure s) {
+      Parent here = new Parent(parent, s.tag());
       for (Item child : s.items()) {
         check(child, version, here);
       }
-      checkAttributeValue(s, version, here);
+      checkAttributeValue(s, version, parent);
     }
   }
 
   /** 1.x Attribute: an enumerated Attribute Value takes its enumeration from the name. */
-  private static void checkAttributeValue(Item.Structure s, KmipVersion version, String here) {
+  private static void checkAttributeValue(Item.Structure s, KmipVersion version, Parent parent) {
     if (s.tag() != Tag.ATTRIBUTE) {
       return;
     }
@@ -69,18 +96,19 @@ public final class VersionGuard {
       return; // custom attributes (x-, y-) carry any value
     }
     if (value.get() instanceof Item.Enumeration e) {
-      checkValue(SpecRegistry.enumerationOf(attr.tag()), e.value(), version, here + "/AttributeValue");
+      checkValue(SpecRegistry.enumerationOf(attr.tag()), e.value(), version, parent, s.tag(), "/AttributeValue");
     }
   }
 
-  private static void checkValue(EnumInfo en, int value, KmipVersion version, String here) {
+  private static void checkValue(EnumInfo en, int value, KmipVersion version, Parent parent, int tag,
+      String suffix) {
     if (en == null || en.mask() || (value & 0x80000000) != 0) {
       return;
     }
     EnumValue v = en.byValue(value, version);
     if (v == null) {
       throw new VersionViolation(
-          here + String.format(": value 0x%08X of %s not defined in KMIP %s", value, en.name(), version));
+          path(parent, tag) + suffix + String.format(": value 0x%08X of %s not defined in KMIP %s", value, en.name(), version));
     }
   }
 }

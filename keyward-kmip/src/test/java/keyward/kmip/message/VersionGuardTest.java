@@ -17,7 +17,7 @@ class VersionGuardTest {
     Item tree = new Item.Structure(Tag.RESPONSE_PAYLOAD, new Item.Structure(Tag.ATTRIBUTES));
     assertThatThrownBy(() -> VersionGuard.check(tree, KmipVersion.V1_4))
         .isInstanceOf(VersionGuard.VersionViolation.class)
-        .hasMessageContaining("Attributes");
+        .hasMessage("/ResponsePayload/Attributes: tag not defined in KMIP 1.4");
     assertThatCode(() -> VersionGuard.check(tree, KmipVersion.V2_0)).doesNotThrowAnyException();
   }
 
@@ -37,6 +37,14 @@ class VersionGuardTest {
         .isInstanceOf(VersionGuard.VersionViolation.class);
     // Ping first appears in the 2.1 Operation table
     assertThatCode(() -> VersionGuard.check(tree, KmipVersion.V2_1)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theMessageGivesThePathOfANestedViolation() {
+    Item tree = new Item.Structure(Tag.RESPONSE_MESSAGE, new Item.Structure(Tag.BATCH_ITEM,
+        new Item.Enumeration(Tag.OPERATION, Operation.PING.value())));
+    assertThatThrownBy(() -> VersionGuard.check(tree, KmipVersion.V1_4))
+        .hasMessageStartingWith("/ResponseMessage/BatchItem/Operation: value 0x");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import keyward.kmip.bind.BindException;
 import keyward.kmip.codec.CodecLimits;
 import keyward.kmip.codec.DecodeException;
@@ -28,6 +29,9 @@ import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.Caller;
 import keyward.server.KmipException;
+import keyward.server.audit.AuditEvent;
+import keyward.server.audit.AuditEvents;
+import keyward.server.audit.AuditSink;
 import keyward.server.object.ObjectService;
 import keyward.server.operation.BatchState;
 import keyward.server.operation.OperationContext;
@@ -52,6 +56,9 @@ public final class MessageProcessor {
   private final TtlvCodec ttlv;
   private final Clock clock;
   private final ProtocolNegotiation negotiation;
+  private final AuditSink audit;
+  private final RequestLimits requestLimits;
+  private final RateLimiter rate;
 
   public MessageProcessor(
       OperationTable operations,
@@ -61,6 +68,28 @@ public final class MessageProcessor {
       CodecLimits limits,
       Clock clock,
       ProtocolNegotiation negotiation) {
+    this(operations, store, objects, authenticator, limits, clock, negotiation, AuditSink.NONE,
+        RequestLimits.DEFAULT, System::nanoTime);
+  }
+
+  /**
+   * With request limits, and an audit sink that hears of every batch item before its response
+   * goes out.
+   */
+  public MessageProcessor(
+      OperationTable operations,
+      ObjectStore store,
+      ObjectService.Factory objects,
+      Authenticator authenticator,
+      CodecLimits limits,
+      Clock clock,
+      ProtocolNegotiation negotiation,
+      AuditSink audit,
+      RequestLimits requestLimits,
+      LongSupplier nanoTime) {
+    this.audit = audit;
+    this.requestLimits = requestLimits;
+    this.rate = new RateLimiter(requestLimits.requestsPerSecond(), nanoTime);
     this.operations = operations;
     this.store = store;
     this.objects = objects;
@@ -87,12 +116,25 @@ public final class MessageProcessor {
    */
   public Item.Structure undecodable(DecodeException e, Caller caller) {
     LOG.info("undecodable message from {} ({}): {}", caller.identity(), caller.remoteAddress(), e.getMessage());
+    audit.record(AuditEvents.undecodable(caller, clock.instant()));
     return errorResponse(negotiation.fallback(), ResultReason.INVALID_MESSAGE,
         "message could not be decoded", newCorrelation());
   }
 
-  /** Tree in, tree out: the XML and JSON encodings over HTTPS use this. */
+  /**
+   * Tree in, tree out: the XML and JSON encodings over HTTPS use this. Every batch item is
+   * audited before the response is returned.
+   */
   public Item.Structure process(Item request, Caller caller) {
+    Instant received = clock.instant();
+    Item.Structure response = answer(request, caller);
+    for (AuditEvent e : AuditEvents.of(request, response, caller, received)) {
+      audit.record(e);
+    }
+    return response;
+  }
+
+  private Item.Structure answer(Item request, Caller caller) {
     String correlation = newCorrelation();
     Instant now = clock.instant();
     ProtocolVersion requested = RequestVersion.of(request);
@@ -115,6 +157,16 @@ public final class MessageProcessor {
     if (header.batchCount() != null && header.batchCount() != message.batchItems().size()) {
       return errorResponse(version, ResultReason.INVALID_MESSAGE,
           "Batch Count does not match the batch items", correlation);
+    }
+    if (message.batchItems().size() > requestLimits.maxBatchItems()) {
+      return errorResponse(version, ResultReason.SERVER_LIMIT_EXCEEDED,
+          "a request may hold at most " + requestLimits.maxBatchItems() + " batch items", correlation);
+    }
+    if (!rate.tryAcquire(caller.identity())) {
+      LOG.info("request from {} ({}) refused: over {} requests per second", caller.identity(),
+          caller.remoteAddress(), requestLimits.requestsPerSecond());
+      return errorResponse(version, ResultReason.SERVER_LIMIT_EXCEEDED,
+          "over " + requestLimits.requestsPerSecond() + " requests per second", correlation);
     }
     List<ResponseBatchItem> results;
     try {
@@ -194,10 +246,22 @@ public final class MessageProcessor {
       // client's version cannot carry fails this item alone and rolls back what it did.
       if (shared != null) {
         out = answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(shared, caller, now), now, batch), request));
+            new OperationContext(caller, version, objects.open(shared, caller, now, op), now, batch,
+            requestLimits.maxLocateItems()), request));
+      } else if (handler.readMostly()) {
+        try {
+          out = store.inTransaction(true, tx -> answer(op, version, handler.handle(new OperationContext(
+              caller, version, objects.open(new ReadFirstTransaction(tx), caller, now, op), now, batch,
+              requestLimits.maxLocateItems()), request)));
+        } catch (ReadFirstTransaction.WriteNeeded again) {
+          out = store.inTransaction(false, tx -> answer(op, version, handler.handle(
+              new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+              requestLimits.maxLocateItems()), request)));
+        }
       } else {
         out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(tx, caller, now), now, batch), request)));
+            new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+            requestLimits.maxLocateItems()), request)));
       }
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {
@@ -219,14 +283,49 @@ public final class MessageProcessor {
   }
 
   /** The handler's payload in the client's shape, checked against the client's version. */
-  private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out) {
+  private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out)
+      throws KmipException {
     Item.Structure shaped = version.atLeast(KmipVersion.V2_0)
         ? PayloadShapes.responseToV2(op, out)
         : PayloadShapes.responseToV1(op, out);
     if (shaped != null) {
-      VersionGuard.check(shaped, version);
+      try {
+        VersionGuard.check(shaped, version);
+      } catch (VersionGuard.VersionViolation e) {
+        throw inexpressible(shaped, version, e);
+      }
     }
     return shaped;
+  }
+
+  /**
+   * An answer holding something the client's version does not define (an object a later
+   * version registered, e.g. a ChaCha20 key fetched by a 1.2 client): Feature Not Supported,
+   * saying what and from which version on it can be had, rather than General Failure.
+   * Attributes are not affected: Get Attributes leaves out those the version lacks.
+   */
+  private static KmipException inexpressible(Item.Structure shaped, KmipVersion version,
+      VersionGuard.VersionViolation e) {
+    String from = null;
+    for (KmipVersion later : KmipVersion.values()) {
+      // the payload is in the client's shape: only versions of the same shape can judge it
+      if (later.compareTo(version) > 0 && later.atLeast(KmipVersion.V2_0) == version.atLeast(KmipVersion.V2_0)
+          && expressible(shaped, later)) {
+        from = later.toString();
+        break;
+      }
+    }
+    return new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "the answer cannot be expressed in KMIP "
+        + version + " (" + e.getMessage() + ")" + (from == null ? "" : "; ask in KMIP " + from + " or later"));
+  }
+
+  private static boolean expressible(Item.Structure item, KmipVersion version) {
+    try {
+      VersionGuard.check(item, version);
+      return true;
+    } catch (VersionGuard.VersionViolation e) {
+      return false;
+    }
   }
 
   static ResponseBatchItem failure(RequestBatchItem item, ResultReason reason, String message) {

@@ -74,6 +74,11 @@ public final class AttributeRules {
 
   private AttributeRules() {}
 
+  /** Every attribute's rule, by tag: what the conformance statement lists. */
+  public static java.util.List<Rule> all() {
+    return RULES.values().stream().sorted(java.util.Comparator.comparingInt(Rule::tag)).toList();
+  }
+
   /** The rule for an attribute tag, or null when the tag is no attribute. */
   public static Rule rule(int tag) {
     return RULES.get(tag);

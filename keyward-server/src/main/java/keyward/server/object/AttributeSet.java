@@ -61,11 +61,15 @@ public final class AttributeSet {
   /** Replaces every value of the attribute with this one (single-valued attributes). */
   public void set(Item value) {
     int at = indexOfFirst(value.tag());
-    items.removeIf(i -> i.tag() == value.tag());
-    if (at < 0 || at > items.size()) {
+    if (at < 0) {
       items.add(value);
-    } else {
-      items.add(at, value);
+      return;
+    }
+    items.set(at, value); // keeps the attribute's place; drops any further values of it
+    for (int i = items.size() - 1; i > at; i--) {
+      if (items.get(i).tag() == value.tag()) {
+        items.remove(i);
+      }
     }
   }
 

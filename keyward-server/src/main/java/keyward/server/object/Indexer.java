@@ -2,7 +2,9 @@ package keyward.server.object;
 
 import java.util.ArrayList;
 import java.util.List;
+import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.Tag;
+import keyward.server.access.Grant;
 import keyward.kmip.ttlv.Item;
 import keyward.spi.store.IndexEntry;
 
@@ -31,6 +33,12 @@ final class Indexer {
       IndexEntry e = entry(a);
       if (e != null) {
         out.add(e);
+      }
+    }
+    // who besides the owner may find it (ObjectService.locateVisible)
+    for (Grant g : Grant.of(mo.attributes().items())) {
+      if (g.rights().contains(Operation.LOCATE)) {
+        out.add(IndexEntry.text(Tag.ATTRIBUTE, Grant.locateKey(g.principal())));
       }
     }
     return out;

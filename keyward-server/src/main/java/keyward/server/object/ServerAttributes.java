@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.DRBGAlgorithm;
 import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KmipVersion;
@@ -15,6 +16,7 @@ import keyward.kmip.spec.State;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.spi.crypto.CryptoEngine;
+import keyward.spi.crypto.RngParameters;
 
 /**
  * The attributes the server sets when an object comes into being (Create, Register, Re-key):
@@ -31,7 +33,7 @@ public final class ServerAttributes {
   public static final long LEASE_SECONDS = 3600;
 
   /** How the object came to be. */
-  public enum Origin { CREATED, REGISTERED, REKEYED }
+  public enum Origin { CREATED, REGISTERED, REKEYED, DERIVED }
 
   private ServerAttributes() {}
 
@@ -86,7 +88,7 @@ public final class ServerAttributes {
       set.set(new Item.Boolean(Tag.FRESH, true));
     }
     set.set(new Item.Interval(Tag.LEASE_TIME, LEASE_SECONDS));
-    if (origin != Origin.REGISTERED && KeyBlocks.hasKeyBlock(type)) {
+    if ((origin == Origin.CREATED || origin == Origin.REKEYED) && KeyBlocks.hasKeyBlock(type)) {
       set.set(randomNumberGenerator(crypto));
     }
     set.set(new Item.Integer(Tag.PROTECTION_STORAGE_MASK, ProtectionStorageMask.SOFTWARE.value()));
@@ -145,18 +147,46 @@ public final class ServerAttributes {
   }
 
   /**
-   * The Random Number Generator attribute (1.3+) for the engine's generator. The JCA engine's
-   * DRBG is NIST SP 800-90A Hash_DRBG over SHA-256; another engine is described as unspecified.
+   * The Random Number Generator attribute (1.3+): the engine's own description of the generator
+   * that made the key ({@link CryptoEngine#rng()}), in RNG Parameters fields (KMIP 2.1 §2.1.18).
+   * A field whose spec name this build does not know is left out rather than guessed.
    */
   static Item.Structure randomNumberGenerator(CryptoEngine crypto) {
-    if (crypto.rngName().contains("Hash_DRBG")) {
-      return new Item.Structure(Tag.RANDOM_NUMBER_GENERATOR,
-          new Item.Enumeration(Tag.RNG_ALGORITHM, RNGAlgorithm.DRBG.value()),
-          new Item.Enumeration(Tag.HASHING_ALGORITHM, HashingAlgorithm.SHA_256.value()),
-          new Item.Enumeration(Tag.DRBG_ALGORITHM, DRBGAlgorithm.HASH.value()));
+    RngParameters p = crypto.rng();
+    List<Item> fields = new java.util.ArrayList<>();
+    RNGAlgorithm alg = bySpecName(RNGAlgorithm.values(), p.rngAlgorithm());
+    fields.add(new Item.Enumeration(Tag.RNG_ALGORITHM, (alg == null ? RNGAlgorithm.UNSPECIFIED : alg).value()));
+    CryptographicAlgorithm cipher = bySpecName(CryptographicAlgorithm.values(), p.cryptographicAlgorithm());
+    if (cipher != null) {
+      fields.add(new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, cipher.value()));
     }
-    return new Item.Structure(Tag.RANDOM_NUMBER_GENERATOR,
-        new Item.Enumeration(Tag.RNG_ALGORITHM, RNGAlgorithm.UNSPECIFIED.value()));
+    if (p.cryptographicLength() != null) {
+      fields.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, p.cryptographicLength()));
+    }
+    HashingAlgorithm hash = bySpecName(HashingAlgorithm.values(), p.hashingAlgorithm());
+    if (hash != null) {
+      fields.add(new Item.Enumeration(Tag.HASHING_ALGORITHM, hash.value()));
+    }
+    DRBGAlgorithm drbg = bySpecName(DRBGAlgorithm.values(), p.drbgAlgorithm());
+    if (drbg != null) {
+      fields.add(new Item.Enumeration(Tag.DRBG_ALGORITHM, drbg.value()));
+    }
+    if (p.predictionResistance() != null) {
+      fields.add(new Item.Boolean(Tag.PREDICTION_RESISTANCE, p.predictionResistance()));
+    }
+    return new Item.Structure(Tag.RANDOM_NUMBER_GENERATOR, fields);
+  }
+
+  private static <E extends keyward.kmip.spec.KmipEnum> E bySpecName(E[] values, String name) {
+    if (name == null) {
+      return null;
+    }
+    for (E e : values) {
+      if (e.specName().equalsIgnoreCase(name)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static boolean bool(AttributeSet set, int tag, boolean dflt) {

@@ -1,22 +1,24 @@
 package keyward.server.operation;
 
 import keyward.kmip.spec.Operation;
-import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
-import keyward.server.KmipException;
+import keyward.server.crypto.CipherStreams;
 import keyward.server.object.ManagedObject;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Decrypt (2.1 §6.1.14): with a private key (RSA), {@link AsymmetricEncryption} does the work; symmetric
- * keys are not handled here (Feature Not Supported): a symmetric Decrypt handler dispatches
- * to AsymmetricEncryption for public and private keys instead.
+ * Decrypt (1.4 §4.30, 2.1 §6.1): Data decrypted with an Active, Deactivated or Compromised key
+ * that may Decrypt, from its Process Start Date on. The rules are in {@link CipherRequests}; with a
+ * public or private key, {@link AsymmetricEncryption} does the work (RSA).
  */
 public final class DecryptHandler implements OperationHandler {
   private final CryptoEngine crypto;
+  private final CipherRequests requests;
 
-  public DecryptHandler(CryptoEngine crypto) {
+  public DecryptHandler(CryptoEngine crypto, CipherStreams streams) {
     this.crypto = crypto;
+    this.requests = new CipherRequests(crypto, streams);
   }
 
   @Override
@@ -25,12 +27,19 @@ public final class DecryptHandler implements OperationHandler {
   }
 
   @Override
+  public boolean readOnly() {
+    return true;
+  }
+
+  @Override
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
-    String uid = Payloads.uniqueIdentifier(context, payload);
-    ManagedObject mo = Payloads.online(context, uid);
-    if (!AsymmetricEncryption.handles(mo)) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server decrypts with public and private keys only");
+    if (payload.first(Tag.CORRELATION_VALUE).isEmpty()) { // streams are symmetric only
+      String uid = Payloads.uniqueIdentifier(context, payload);
+      ManagedObject mo = Payloads.online(context, uid);
+      if (AsymmetricEncryption.handles(mo)) {
+        return AsymmetricEncryption.decrypt(context, payload, uid, crypto);
+      }
     }
-    return AsymmetricEncryption.decrypt(context, payload, uid, crypto);
+    return requests.handle(context, payload, false);
   }
 }

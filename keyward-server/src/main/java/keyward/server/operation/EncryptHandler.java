@@ -1,22 +1,24 @@
 package keyward.server.operation;
 
 import keyward.kmip.spec.Operation;
-import keyward.kmip.spec.ResultReason;
+import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
-import keyward.server.KmipException;
+import keyward.server.crypto.CipherStreams;
 import keyward.server.object.ManagedObject;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Encrypt (2.1 §6.1.18): with a public key (RSA), {@link AsymmetricEncryption} does the work; symmetric
- * keys are not handled here (Feature Not Supported): a symmetric Encrypt handler dispatches
- * to AsymmetricEncryption for public and private keys instead.
+ * Encrypt (1.4 §4.29, 2.1 §6.1): Data encrypted with an Active key that may Encrypt, before
+ * its Protect Stop Date; it spends the key's Usage Limits. The rules are in {@link CipherRequests}; with a
+ * public or private key, {@link AsymmetricEncryption} does the work (RSA).
  */
 public final class EncryptHandler implements OperationHandler {
   private final CryptoEngine crypto;
+  private final CipherRequests requests;
 
-  public EncryptHandler(CryptoEngine crypto) {
+  public EncryptHandler(CryptoEngine crypto, CipherStreams streams) {
     this.crypto = crypto;
+    this.requests = new CipherRequests(crypto, streams);
   }
 
   @Override
@@ -26,11 +28,13 @@ public final class EncryptHandler implements OperationHandler {
 
   @Override
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
-    String uid = Payloads.uniqueIdentifier(context, payload);
-    ManagedObject mo = Payloads.online(context, uid);
-    if (!AsymmetricEncryption.handles(mo)) {
-      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server encrypts with public and private keys only");
+    if (payload.first(Tag.CORRELATION_VALUE).isEmpty()) { // streams are symmetric only
+      String uid = Payloads.uniqueIdentifier(context, payload);
+      ManagedObject mo = Payloads.online(context, uid);
+      if (AsymmetricEncryption.handles(mo)) {
+        return AsymmetricEncryption.encrypt(context, payload, uid, crypto);
+      }
     }
-    return AsymmetricEncryption.encrypt(context, payload, uid, crypto);
+    return requests.handle(context, payload, true);
   }
 }

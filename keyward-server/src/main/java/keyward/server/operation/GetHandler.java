@@ -37,6 +37,12 @@ public final class GetHandler implements OperationHandler {
     return Operation.GET;
   }
 
+  /** Only the first Get of a Fresh object writes. */
+  @Override
+  public boolean readMostly() {
+    return true;
+  }
+
   @Override
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
     String uid = Payloads.uniqueIdentifier(context, payload);

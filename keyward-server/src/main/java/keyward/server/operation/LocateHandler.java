@@ -24,7 +24,10 @@ import keyward.spi.store.LocateResult;
  * destroyed key). Object Group Member: Group Member Fresh finds only fresh objects; Group
  * Member Default is, by this server's policy, the oldest fresh member or else the oldest
  * member. Located Items (1.3+) is returned when the client pages (Offset or Maximum Items).
- * When exactly one identifier is returned it becomes the ID Placeholder.
+ * When exactly one identifier is returned it becomes the ID Placeholder. The caller sees its
+ * own objects, those granting it Locate, and all objects if it is an admin. No answer holds more
+ * than the server's cap (max_locate_items), whatever Maximum Items says; an answer the cap cut
+ * short carries Located Items.
  */
 public final class LocateHandler implements OperationHandler {
 
@@ -52,7 +55,9 @@ public final class LocateHandler implements OperationHandler {
         .filter(Item.Enumeration.class::isInstance)
         .map(i -> ObjectGroupMember.fromValue(((Item.Enumeration) i).value())).orElse(null);
     int from = offset == null ? 0 : offset;
-    int limit = max == null ? -1 : max;
+    // the server's cap bounds every answer; Located Items then tells a client it was cut short
+    int cap = ctx.maxLocateItems();
+    int limit = max == null ? cap : Math.min(max, cap);
 
     Page page;
     if (member == ObjectGroupMember.GROUP_MEMBER_FRESH) {
@@ -74,7 +79,8 @@ public final class LocateHandler implements OperationHandler {
     }
 
     List<Item> out = new ArrayList<>();
-    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null)) {
+    boolean capped = (max == null || max > cap) && page.ids().size() == cap && page.total() > (long) from + cap;
+    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null || capped)) {
       out.add(new Item.Integer(Tag.LOCATED_ITEMS, (int) Math.min(Integer.MAX_VALUE, page.total())));
     }
     for (String uid : page.ids()) {
@@ -99,11 +105,11 @@ public final class LocateHandler implements OperationHandler {
       throws Exception {
     String owner = ctx.caller().identity();
     if (!filter.needsLoading()) {
-      LocateResult r = ctx.objects().locate(
+      LocateResult r = ctx.objects().locateVisible(
           new LocateQuery(owner, filter.criteria(), storage.live(), storage.archived(), from, limit));
       return new Page(r.uniqueIdentifiers(), r.totalMatches());
     }
-    LocateResult all = ctx.objects().locate(
+    LocateResult all = ctx.objects().locateVisible(
         new LocateQuery(owner, filter.criteria(), storage.live(), storage.archived(), 0, -1));
     List<String> matches = new ArrayList<>();
     for (String uid : all.uniqueIdentifiers()) {

@@ -16,9 +16,17 @@ public final class OperationContext {
   private final ObjectService objects;
   private final Instant now;
   private final BatchState batch;
+  private final int maxLocateItems;
 
   public OperationContext(
       Caller caller, KmipVersion version, ObjectService objects, Instant now, BatchState batch) {
+    this(caller, version, objects, now, batch, Integer.MAX_VALUE);
+  }
+
+  /** With the most identifiers one Locate may return (the server's cap on Maximum Items). */
+  public OperationContext(Caller caller, KmipVersion version, ObjectService objects, Instant now,
+      BatchState batch, int maxLocateItems) {
+    this.maxLocateItems = maxLocateItems;
     this.caller = caller;
     this.version = version;
     this.objects = objects;
@@ -41,6 +49,11 @@ public final class OperationContext {
   /** One clock reading per request, so every date a request sets is the same instant. */
   public Instant now() {
     return now;
+  }
+
+  /** The most identifiers one Locate may return, whatever Maximum Items asks. */
+  public int maxLocateItems() {
+    return maxLocateItems;
   }
 
   public BatchState batch() {

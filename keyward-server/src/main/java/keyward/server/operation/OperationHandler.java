@@ -17,6 +17,15 @@ public interface OperationHandler {
     return false;
   }
 
+  /**
+   * True when the operation usually changes nothing but sometimes does (Get clears Fresh): it
+   * runs on a read-only transaction and, when it tries to write, again on a write transaction.
+   * Its handle() must have no effect outside the store before its last write.
+   */
+  default boolean readMostly() {
+    return false;
+  }
+
   Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception;
 
   /** Thrown out of handle() as the failure the client sees. */

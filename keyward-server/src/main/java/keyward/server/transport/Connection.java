@@ -54,6 +54,8 @@ final class Connection implements Runnable {
   /** Why this connection was closed from outside its thread; already logged when set. */
   private volatile String closedBecause;
   private ClientIdentity identity;
+  /** True once counted against the identity's connection limit; released when closed. */
+  private boolean admitted;
 
   Connection(TtlvTlsListener listener, Socket raw) {
     this.listener = listener;
@@ -92,6 +94,9 @@ final class Connection implements Runnable {
     } finally {
       state.set(CLOSED);
       closeTls(ssl);
+      if (admitted) {
+        listener.release(identity.name());
+      }
       listener.closed(this);
     }
   }
@@ -102,6 +107,12 @@ final class Connection implements Runnable {
       SSLSession session = ssl.getSession();
       List<X509Certificate> chain = peerChain(session);
       String name = IdentityNames.name(chain.getFirst(), config.identityField());
+      if (!listener.admit(name)) {
+        log.warn("KMIP connection from {} refused: '{}' already holds {} connections, the maximum"
+            + " per identity", remote, name, config.maxConnectionsPerIdentity());
+        return false;
+      }
+      admitted = true;
       identity = new ClientIdentity(chain, name, remote, session.getProtocol(),
           session.getCipherSuite());
       log.info("KMIP connection from {}: {} {} as '{}'", remote, session.getProtocol(),

@@ -118,8 +118,14 @@ public final class HttpsEndpoint implements AutoCloseable {
     s.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
       @Override
       public void configure(HttpsParameters params) {
+        // the configured lists, less what this JDK lacks or disables (as on the TLS port)
+        SSLParameters supported = sslContext.getSupportedSSLParameters();
         SSLParameters p = sslContext.getDefaultSSLParameters();
-        p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        p.setProtocols(config.enabledProtocols().stream()
+            .filter(List.of(supported.getProtocols())::contains).toArray(String[]::new));
+        p.setCipherSuites(config.enabledCipherSuites().stream()
+            .filter(List.of(supported.getCipherSuites())::contains).toArray(String[]::new));
+        p.setUseCipherSuitesOrder(true);
         p.setNeedClientAuth(true);
         params.setSSLParameters(p);
       }

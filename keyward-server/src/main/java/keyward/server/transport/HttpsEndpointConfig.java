@@ -1,6 +1,7 @@
 package keyward.server.transport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import keyward.kmip.codec.CodecLimits;
 
@@ -19,6 +20,8 @@ import keyward.kmip.codec.CodecLimits;
  * @param idleTimeout longest a kept-alive connection may wait for its next request
  * @param maxConnections connections open at once; more are accepted and closed at once
  * @param stopGrace how long {@link HttpsEndpoint#close()} lets exchanges in flight finish
+ * @param enabledProtocols TLS versions offered; as the TLS port's (TLSv1.2/TLSv1.3 only)
+ * @param enabledCipherSuites cipher suites offered, in order; the JDK's unavailable ones are dropped
  */
 public record HttpsEndpointConfig(
     String host,
@@ -29,7 +32,9 @@ public record HttpsEndpointConfig(
     Duration requestTimeout,
     Duration idleTimeout,
     int maxConnections,
-    Duration stopGrace) {
+    Duration stopGrace,
+    List<String> enabledProtocols,
+    List<String> enabledCipherSuites) {
 
   public static final String DEFAULT_HOST = TlsListenerConfig.DEFAULT_HOST;
   /** No IANA port for KMIP over HTTPS; 5697 sits next to the TTLV port. */
@@ -62,6 +67,16 @@ public record HttpsEndpointConfig(
     if (stopGrace.isNegative()) {
       throw new IllegalArgumentException("stopGrace must not be negative");
     }
+    enabledProtocols = List.copyOf(enabledProtocols);
+    enabledCipherSuites = List.copyOf(enabledCipherSuites);
+    for (String p : enabledProtocols) {
+      if (!p.equals("TLSv1.2") && !p.equals("TLSv1.3")) {
+        throw new IllegalArgumentException("only TLSv1.2 and TLSv1.3 may be enabled, not " + p);
+      }
+    }
+    if (enabledProtocols.isEmpty() || enabledCipherSuites.isEmpty()) {
+      throw new IllegalArgumentException("at least one protocol and one cipher suite");
+    }
   }
 
   /** The JDK server counts these in whole seconds. */
@@ -75,7 +90,8 @@ public record HttpsEndpointConfig(
   public static HttpsEndpointConfig defaults() {
     return new HttpsEndpointConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PATH, DEFAULT_LIMITS,
         DEFAULT_IDENTITY_FIELD, DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
-        DEFAULT_STOP_GRACE);
+        DEFAULT_STOP_GRACE, TlsListenerConfig.DEFAULT_PROTOCOLS,
+        TlsListenerConfig.DEFAULT_CIPHER_SUITES);
   }
 
   public int maxMessageBytes() {
@@ -83,38 +99,52 @@ public record HttpsEndpointConfig(
   }
 
   public HttpsEndpointConfig withHost(String v) {
-    return new HttpsEndpointConfig(v, port, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(v, port, path, limits, identityField, requestTimeout,
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withPort(int v) {
-    return new HttpsEndpointConfig(host, v, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, v, path, limits, identityField, requestTimeout,
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withPath(String v) {
-    return new HttpsEndpointConfig(host, port, v, limits, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, port, v, limits, identityField, requestTimeout,
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withLimits(CodecLimits v) {
-    return new HttpsEndpointConfig(host, port, path, v, identityField, requestTimeout, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, v, identityField, requestTimeout, idleTimeout,
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withIdentityField(IdentityField v) {
-    return new HttpsEndpointConfig(host, port, path, limits, v, requestTimeout, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, v, requestTimeout, idleTimeout,
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withRequestTimeout(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, v, idleTimeout, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, v, idleTimeout,
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withIdleTimeout(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, v, maxConnections, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, v,
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withMaxConnections(int v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout, v, stopGrace);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout,
+        idleTimeout, v, stopGrace, enabledProtocols, enabledCipherSuites);
   }
 
   public HttpsEndpointConfig withStopGrace(Duration v) {
-    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout, maxConnections, v);
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout,
+        idleTimeout, maxConnections, v, enabledProtocols, enabledCipherSuites);
+  }
+
+  public HttpsEndpointConfig withTls(List<String> protocols, List<String> suites) {
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout,
+        maxConnections, stopGrace, protocols, suites);
   }
 }

@@ -22,6 +22,9 @@ import keyward.kmip.codec.CodecLimits;
  * @param writeTimeout longest a response write may block on a client that does not read
  * @param maxConnections open connections allowed at once; one more is accepted and closed at
  *     once
+ * @param maxConnectionsPerIdentity open connections one client identity may hold at once;
+ *     one more is closed right after its handshake (the identity is known only then), with a
+ *     warning; default {@value #DEFAULT_MAX_CONNECTIONS_PER_IDENTITY}
  * @param acceptBacklog the listen queue length handed to the operating system
  * @param enabledProtocols TLS versions offered
  * @param enabledCipherSuites cipher suites offered, in order of preference; names the JDK does
@@ -38,6 +41,7 @@ public record TlsListenerConfig(
     Duration readTimeout,
     Duration writeTimeout,
     int maxConnections,
+    int maxConnectionsPerIdentity,
     int acceptBacklog,
     List<String> enabledProtocols,
     List<String> enabledCipherSuites,
@@ -54,6 +58,8 @@ public record TlsListenerConfig(
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  /** A quarter of all connections: one client (or one stolen certificate) cannot take every slot. */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_IDENTITY = 250;
   public static final int DEFAULT_ACCEPT_BACKLOG = 256;
   public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
@@ -99,6 +105,9 @@ public record TlsListenerConfig(
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1");
     }
+    if (maxConnectionsPerIdentity < 1) {
+      throw new IllegalArgumentException("maxConnectionsPerIdentity must be at least 1");
+    }
     if (acceptBacklog < 1) {
       throw new IllegalArgumentException("acceptBacklog must be at least 1");
     }
@@ -126,85 +135,92 @@ public record TlsListenerConfig(
   public static TlsListenerConfig defaults() {
     return new TlsListenerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_MESSAGE_BYTES,
         DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_READ_TIMEOUT,
-        DEFAULT_WRITE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_ACCEPT_BACKLOG,
-        DEFAULT_PROTOCOLS, DEFAULT_CIPHER_SUITES, DEFAULT_IDENTITY_FIELD, DEFAULT_STOP_GRACE);
+        DEFAULT_WRITE_TIMEOUT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IDENTITY,
+        DEFAULT_ACCEPT_BACKLOG, DEFAULT_PROTOCOLS, DEFAULT_CIPHER_SUITES, DEFAULT_IDENTITY_FIELD,
+        DEFAULT_STOP_GRACE);
   }
 
   public TlsListenerConfig withHost(String v) {
     return new TlsListenerConfig(v, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
-        enabledCipherSuites, identityField, stopGrace);
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog,
+        enabledProtocols, enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withPort(int v) {
     return new TlsListenerConfig(host, v, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
-        enabledCipherSuites, identityField, stopGrace);
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog,
+        enabledProtocols, enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withMaxMessageBytes(int v) {
-    return new TlsListenerConfig(host, port, v, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
+    return new TlsListenerConfig(host, port, v, handshakeTimeout, idleTimeout, readTimeout,
+        writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withHandshakeTimeout(Duration v) {
-    return new TlsListenerConfig(host, port, maxMessageBytes, v, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
+    return new TlsListenerConfig(host, port, maxMessageBytes, v, idleTimeout, readTimeout,
+        writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withIdleTimeout(Duration v) {
-    return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, v,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
+    return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, v, readTimeout,
+        writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withReadTimeout(Duration v) {
-    return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        v, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
+    return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout, v,
+        writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withWriteTimeout(Duration v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, v, maxConnections, acceptBacklog, enabledProtocols,
+        readTimeout, v, maxConnections, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withMaxConnections(int v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, v, acceptBacklog, enabledProtocols,
+        readTimeout, writeTimeout, v, maxConnectionsPerIdentity, acceptBacklog, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withAcceptBacklog(int v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, v, enabledProtocols,
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, v, enabledProtocols,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withEnabledProtocols(List<String> v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, v,
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog, v,
         enabledCipherSuites, identityField, stopGrace);
   }
 
   public TlsListenerConfig withEnabledCipherSuites(List<String> v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
-        v, identityField, stopGrace);
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog,
+        enabledProtocols, v, identityField, stopGrace);
   }
 
   public TlsListenerConfig withIdentityField(IdentityField v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
-        enabledCipherSuites, v, stopGrace);
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog,
+        enabledProtocols, enabledCipherSuites, v, stopGrace);
   }
 
   public TlsListenerConfig withStopGrace(Duration v) {
     return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
-        readTimeout, writeTimeout, maxConnections, acceptBacklog, enabledProtocols,
-        enabledCipherSuites, identityField, v);
+        readTimeout, writeTimeout, maxConnections, maxConnectionsPerIdentity, acceptBacklog,
+        enabledProtocols, enabledCipherSuites, identityField, v);
+  }
+
+  public TlsListenerConfig withMaxConnectionsPerIdentity(int v) {
+    return new TlsListenerConfig(host, port, maxMessageBytes, handshakeTimeout, idleTimeout,
+        readTimeout, writeTimeout, maxConnections, v, acceptBacklog, enabledProtocols,
+        enabledCipherSuites, identityField, stopGrace);
   }
 }

@@ -48,6 +48,8 @@ public final class TtlvTlsListener implements AutoCloseable {
   private final TtlvCodec codec;
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger open = new AtomicInteger();
+  /** Connections per identity, for those past their handshake; absent means none. */
+  private final ConcurrentHashMap<String, Integer> perIdentity = new ConcurrentHashMap<>();
   private volatile boolean stopping;
   private State state = State.NEW;
   private SSLSocketFactory socketFactory;
@@ -328,6 +330,30 @@ public final class TtlvTlsListener implements AutoCloseable {
     SSLSocket ssl = (SSLSocket) socketFactory.createSocket(raw, null, true);
     ssl.setSSLParameters(parameters);
     return ssl;
+  }
+
+  /**
+   * Counts a connection for its identity; false (and not counted) when the identity already
+   * holds {@link TlsListenerConfig#maxConnectionsPerIdentity()}.
+   */
+  boolean admit(String identity) {
+    boolean[] ok = new boolean[1];
+    perIdentity.compute(identity, (k, n) -> {
+      int have = n == null ? 0 : n;
+      ok[0] = have < config.maxConnectionsPerIdentity();
+      return ok[0] ? have + 1 : n;
+    });
+    return ok[0];
+  }
+
+  /** Undoes {@link #admit}. */
+  void release(String identity) {
+    perIdentity.computeIfPresent(identity, (k, n) -> n <= 1 ? null : n - 1);
+  }
+
+  /** Connections the identity holds now (past their handshake). */
+  public int connectionsOf(String identity) {
+    return perIdentity.getOrDefault(identity, 0);
   }
 
   void closed(Connection c) {

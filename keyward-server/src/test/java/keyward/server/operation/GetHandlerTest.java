@@ -137,6 +137,21 @@ class GetHandlerTest {
     assertThat(Kmip.stored(h, uid).attributes().first(Tag.FRESH)).contains(new Item.Boolean(Tag.FRESH, false));
   }
 
+  /** Only the first Get of a Fresh object writes; later Gets stay off the store's single writer. */
+  @Test
+  void getTakesAWriteTransactionOnlyToClearFresh() throws Exception {
+    Item.Structure payload = OasisRequests.payload("2.1", "BL-M-13-21.xml", Operation.REGISTER);
+    String uid = Kmip.uidOf(ok(h.call(KmipVersion.V2_1, Operation.REGISTER, OasisRequests.items(payload))));
+    int writes = h.store.writeTransactions();
+    ok(Kmip.call(h, KmipVersion.V2_1, Operation.GET, uid));
+    assertThat(h.store.writeTransactions()).isEqualTo(writes + 1);
+    for (int i = 0; i < 3; i++) {
+      ok(Kmip.call(h, KmipVersion.V2_1, Operation.GET, uid));
+    }
+    assertThat(h.store.writeTransactions()).isEqualTo(writes + 1);
+    assertThat(Kmip.stored(h, uid).attributes().first(Tag.FRESH)).contains(new Item.Boolean(Tag.FRESH, false));
+  }
+
   /** Encrypt wrapping without the Encryption Key Information that names the wrapping key (KeyWrappingTest has the rest). */
   @Test
   void wrappingNeedsEncryptionKeyInformation() throws Exception {

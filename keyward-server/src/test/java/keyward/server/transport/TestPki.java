@@ -98,14 +98,24 @@ final class TestPki {
 
   Issued issue(String subjectDn, KeyPair kp, KeyPurposeId purpose, GeneralNames san)
       throws Exception {
-    X509v3CertificateBuilder b = builder(
+    Instant now = Instant.now();
+    return issue(subjectDn, kp, purpose, san, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(1)));
+  }
+
+  /** A certificate valid from {@code notBefore} to {@code notAfter}; no EKU when purpose is null. */
+  Issued issue(String subjectDn, KeyPair kp, KeyPurposeId purpose, GeneralNames san, Instant notBefore,
+      Instant notAfter) throws Exception {
+    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
         X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
-        new X500Name(subjectDn), kp);
+        new BigInteger(64, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
+        new X500Name(subjectDn), kp.getPublic());
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     b.addExtension(Extension.keyUsage, true,
         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+    if (purpose != null) {
+      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+    }
     b.addExtension(Extension.authorityKeyIdentifier, false,
         ext.createAuthorityKeyIdentifier(caCert));
     if (san != null) {

@@ -1,0 +1,280 @@
+package keyward.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import keyward.kmip.spec.AdjustmentType;
+import keyward.kmip.spec.BatchErrorContinuationOption;
+import keyward.kmip.spec.CryptographicUsageMask;
+import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.QueryFunction;
+import keyward.kmip.spec.RevocationReasonCode;
+import keyward.kmip.spec.Tag;
+import keyward.kmip.ttlv.Item;
+
+/**
+ * Several operations in one request message, answered item by item ({@link BatchResult}).
+ *
+ * <pre>{@code
+ * BatchResult r = client.batch()
+ *     .add(client.createSymmetricKey("AES", 256).name("db-tde"))
+ *     .activate(Batch.ID_PLACEHOLDER)            // the key the Create just made
+ *     .getAttributes(Batch.ID_PLACEHOLDER, "State")
+ *     .execute();
+ * String id = r.item(0).uniqueIdentifier();
+ * }</pre>
+ *
+ * <p>A Unique Identifier of {@link #ID_PLACEHOLDER} (null) sends none: the server then uses the
+ * ID Placeholder, the object the previous item created, re-keyed or named (KMIP 1.4 §3.1, 2.1
+ * §2.3.1). What happens after a failed item is the Batch Error Continuation Option
+ * ({@link #onError}): Stop (the default: later items are not run), Continue, or Undo (nothing
+ * the batch did stays). A batch is built and executed by one thread.
+ *
+ * <p>Each method here is also a one-item batch behind the {@link KmipClient} method of the same
+ * name: a new operation is added here first (its request payload), then as a one-line method
+ * there.
+ */
+public final class Batch {
+  /** As a Unique Identifier: "the ID Placeholder", i.e. no Unique Identifier in the request. */
+  public static final String ID_PLACEHOLDER = null;
+
+  /** One request batch item: the operation and its payload in the 2.x shape. */
+  record Pending(Operation operation, List<Item> payload) {}
+
+  private final KmipClient client;
+  private final List<Pending> items = new ArrayList<>();
+  private BatchErrorContinuationOption onError = BatchErrorContinuationOption.STOP;
+
+  Batch(KmipClient client) {
+    this.client = client;
+  }
+
+  /** What the server does after a failed item: Stop (default), Continue or Undo. */
+  public Batch onError(BatchErrorContinuationOption option) {
+    this.onError = Objects.requireNonNull(option, "option");
+    return this;
+  }
+
+  /** Adds a Create or Register (and its Activate, if the request asks for one). */
+  public Batch add(ObjectRequest request) {
+    items.addAll(request.pending());
+    return this;
+  }
+
+  /** Get: the object (in the server's default format). */
+  public Batch get(String uniqueIdentifier) {
+    return item(Operation.GET, uid(uniqueIdentifier));
+  }
+
+  /** Get in the given Key Format Type (e.g. Transparent Symmetric Key). */
+  public Batch get(String uniqueIdentifier, KeyFormatType format) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Enumeration(Tag.KEY_FORMAT_TYPE, format.value()));
+    return item(Operation.GET, p);
+  }
+
+  /** Get Attributes: all of them, or the named ones ("State", "x-owner"). */
+  public Batch getAttributes(String uniqueIdentifier, String... attributeNames) {
+    List<Item> p = uid(uniqueIdentifier);
+    for (String n : attributeNames) {
+      p.add(Shapes.reference(n));
+    }
+    return item(Operation.GET_ATTRIBUTES, p);
+  }
+
+  /** Get Attribute List: the names of the object's attributes. */
+  public Batch getAttributeList(String uniqueIdentifier) {
+    return item(Operation.GET_ATTRIBUTE_LIST, uid(uniqueIdentifier));
+  }
+
+  /** Add Attribute: a new value (see {@link AttributeValues}). */
+  public Batch addAttribute(String uniqueIdentifier, Item attribute) {
+    return item(Operation.ADD_ATTRIBUTE, withNew(uniqueIdentifier, attribute));
+  }
+
+  /** Set Attribute (KMIP 2.x): the attribute's only value. */
+  public Batch setAttribute(String uniqueIdentifier, Item attribute) {
+    return item(Operation.SET_ATTRIBUTE, withNew(uniqueIdentifier, attribute));
+  }
+
+  /**
+   * Modify Attribute: replaces the attribute's value (1.x: index 0; 2.x: its only value). The
+   * attribute must exist.
+   */
+  public Batch modifyAttribute(String uniqueIdentifier, Item attribute) {
+    return item(Operation.MODIFY_ATTRIBUTE, withNew(uniqueIdentifier, attribute));
+  }
+
+  /** Modify Attribute (KMIP 2.x): replaces the value {@code current} of a multi-valued attribute. */
+  public Batch modifyAttribute(String uniqueIdentifier, Item current, Item attribute) {
+    List<Item> p = withNew(uniqueIdentifier, attribute);
+    p.add(p.size() - 1, new Item.Structure(Tag.CURRENT_ATTRIBUTE, Objects.requireNonNull(current, "current")));
+    return item(Operation.MODIFY_ATTRIBUTE, p);
+  }
+
+  /** Delete Attribute: the first value of the named attribute. */
+  public Batch deleteAttribute(String uniqueIdentifier, String attributeName) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(Shapes.reference(attributeName));
+    return item(Operation.DELETE_ATTRIBUTE, p);
+  }
+
+  /** Delete Attribute (KMIP 2.x): the given value (Current Attribute) of an attribute. */
+  public Batch deleteAttribute(String uniqueIdentifier, Item current) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Structure(Tag.CURRENT_ATTRIBUTE, Objects.requireNonNull(current, "current")));
+    return item(Operation.DELETE_ATTRIBUTE, p);
+  }
+
+  /**
+   * Adjust Attribute (KMIP 2.x): Increment or Decrement a number or date (by {@code amount}, or
+   * by 1 when null; seconds for dates), or Negate a number or Boolean.
+   */
+  public Batch adjustAttribute(String uniqueIdentifier, String attributeName, AdjustmentType type, Long amount) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(Shapes.reference(attributeName));
+    p.add(new Item.Enumeration(Tag.ADJUSTMENT_TYPE, type.value()));
+    if (amount != null) {
+      p.add(new Item.LongInteger(Tag.ADJUSTMENT_VALUE, amount));
+    }
+    return item(Operation.ADJUST_ATTRIBUTE, p);
+  }
+
+  /** Locate with the criteria of a {@link LocateRequest}. */
+  public Batch locate(LocateRequest request) {
+    return item(Operation.LOCATE, request.payload());
+  }
+
+  /** Activate: the object becomes Active now. */
+  public Batch activate(String uniqueIdentifier) {
+    return item(Operation.ACTIVATE, uid(uniqueIdentifier));
+  }
+
+  /** Revoke with a reason and an optional message (may be null). */
+  public Batch revoke(String uniqueIdentifier, RevocationReasonCode reason, String message) {
+    List<Item> reasonItems = new ArrayList<>();
+    reasonItems.add(new Item.Enumeration(Tag.REVOCATION_REASON_CODE, reason.value()));
+    if (message != null) {
+      reasonItems.add(new Item.TextString(Tag.REVOCATION_MESSAGE, message));
+    }
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Structure(Tag.REVOCATION_REASON, reasonItems));
+    return item(Operation.REVOKE, p);
+  }
+
+  /** Destroy: the object's material is destroyed; its metadata stays. */
+  public Batch destroy(String uniqueIdentifier) {
+    return item(Operation.DESTROY, uid(uniqueIdentifier));
+  }
+
+  /** Archive: kept, but refused (Object Archived) until recovered. */
+  public Batch archive(String uniqueIdentifier) {
+    return item(Operation.ARCHIVE, uid(uniqueIdentifier));
+  }
+
+  /** Recover an archived object. */
+  public Batch recover(String uniqueIdentifier) {
+    return item(Operation.RECOVER, uid(uniqueIdentifier));
+  }
+
+  /**
+   * Check: may the object be used for these usages, this many Usage Limits units and this
+   * lease? Each criterion may be null (not asked). Fails with the reason when it may not.
+   */
+  public Batch check(String uniqueIdentifier, List<CryptographicUsageMask> usage, Long usageLimitsCount,
+      Duration leaseTime) {
+    List<Item> p = uid(uniqueIdentifier);
+    if (usageLimitsCount != null) {
+      p.add(new Item.LongInteger(Tag.USAGE_LIMITS_COUNT, usageLimitsCount));
+    }
+    if (usage != null && !usage.isEmpty()) {
+      p.add(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, mask(usage)));
+    }
+    if (leaseTime != null) {
+      p.add(new Item.Interval(Tag.LEASE_TIME, leaseTime.toSeconds()));
+    }
+    return item(Operation.CHECK, p);
+  }
+
+  /** Obtain Lease: how long the object may be cached (see {@link BatchItemResult#lease()}). */
+  public Batch obtainLease(String uniqueIdentifier) {
+    return item(Operation.OBTAIN_LEASE, uid(uniqueIdentifier));
+  }
+
+  /** Get Usage Allocation: takes {@code count} units of the object's Usage Limits. */
+  public Batch getUsageAllocation(String uniqueIdentifier, long count) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.LongInteger(Tag.USAGE_LIMITS_COUNT, count));
+    return item(Operation.GET_USAGE_ALLOCATION, p);
+  }
+
+  /**
+   * Re-key a symmetric key: a new key replacing it, with its attributes. With an {@code offset}
+   * (may be null) the new key activates that long from now; {@code attributes} override the
+   * copied ones.
+   */
+  public Batch reKey(String uniqueIdentifier, Duration offset, Item... attributes) {
+    List<Item> p = uid(uniqueIdentifier);
+    if (offset != null) {
+      p.add(new Item.Interval(Tag.OFFSET, offset.toSeconds()));
+    }
+    if (attributes.length > 0) {
+      p.add(new Item.Structure(Tag.ATTRIBUTES, List.of(attributes)));
+    }
+    return item(Operation.RE_KEY, p);
+  }
+
+  /** Query: by default the operations and object types the server supports. */
+  public Batch query(QueryFunction... functions) {
+    QueryFunction[] f = functions.length == 0
+        ? new QueryFunction[] {QueryFunction.QUERY_OPERATIONS, QueryFunction.QUERY_OBJECTS} : functions;
+    List<Item> p = new ArrayList<>();
+    for (QueryFunction q : f) {
+      p.add(new Item.Enumeration(Tag.QUERY_FUNCTION, q.value()));
+    }
+    return item(Operation.QUERY, p);
+  }
+
+  /** Ping (KMIP 2.x). */
+  public Batch ping() {
+    return item(Operation.PING, List.of());
+  }
+
+  /** Sends the batch in one request message; never throws for a failed item (see the result). */
+  public BatchResult execute() {
+    if (items.isEmpty()) {
+      throw new IllegalStateException("the batch is empty");
+    }
+    return client.execute(List.copyOf(items), items.size() > 1 ? onError : null);
+  }
+
+  /** A general item, for operations this class has no method for yet. */
+  public Batch item(Operation operation, List<Item> payload2x) {
+    items.add(new Pending(Objects.requireNonNull(operation, "operation"), List.copyOf(payload2x)));
+    return this;
+  }
+
+  private static List<Item> uid(String uniqueIdentifier) {
+    List<Item> p = new ArrayList<>();
+    if (uniqueIdentifier != null) {
+      p.add(new Item.TextString(Tag.UNIQUE_IDENTIFIER, uniqueIdentifier));
+    }
+    return p;
+  }
+
+  private static List<Item> withNew(String uniqueIdentifier, Item attribute) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Structure(Tag.NEW_ATTRIBUTE, Objects.requireNonNull(attribute, "attribute")));
+    return p;
+  }
+
+  static int mask(List<CryptographicUsageMask> bits) {
+    int m = 0;
+    for (CryptographicUsageMask b : bits) {
+      m |= b.value();
+    }
+    return m;
+  }
+}

@@ -1,0 +1,66 @@
+package keyward.server.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import keyward.kmip.spec.CryptographicAlgorithm;
+import keyward.kmip.spec.ResultReason;
+import keyward.server.KmipException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The MAC table: HMAC with SHA-1, SHA-2 and SHA-3 (JDK), and CMAC with AES (NIST SP 800-38B;
+ * Bouncy Castle, as an explicit provider: the JDK has no CMAC). The algorithm is the
+ * Cryptographic Algorithm of the Cryptographic Parameters, else the key's: CS-AC-M-4 registers
+ * an AES key whose parameters say HMAC-SHA256, and the key bytes are the HMAC key. AES means
+ * CMAC.
+ */
+public final class Macs {
+  private static final Provider BC = new BouncyCastleProvider();
+  private static final Map<CryptographicAlgorithm, String> TABLE = Map.ofEntries(
+      Map.entry(CryptographicAlgorithm.HMAC_SHA1, "HmacSHA1"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA224, "HmacSHA224"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA256, "HmacSHA256"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA384, "HmacSHA384"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA512, "HmacSHA512"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA3_224, "HmacSHA3-224"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA3_256, "HmacSHA3-256"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA3_384, "HmacSHA3-384"),
+      Map.entry(CryptographicAlgorithm.HMAC_SHA3_512, "HmacSHA3-512"),
+      Map.entry(CryptographicAlgorithm.AES, "AESCMAC"));
+
+  private Macs() {}
+
+  public static boolean offered(CryptographicAlgorithm algorithm) {
+    return TABLE.containsKey(algorithm);
+  }
+
+  /** The JCA Mac name of an HMAC algorithm (for derivations), if it is one. */
+  public static Optional<String> hmacName(CryptographicAlgorithm algorithm) {
+    return algorithm == CryptographicAlgorithm.AES ? Optional.empty() : Optional.ofNullable(TABLE.get(algorithm));
+  }
+
+  /** The MAC of the data under the key bytes (the caller keeps and wipes them). */
+  public static byte[] mac(CryptographicAlgorithm algorithm, byte[] key, byte[] data) throws KmipException {
+    String name = TABLE.get(algorithm);
+    if (name == null) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+          "this server does not MAC with " + (algorithm == null ? "no algorithm" : algorithm.specName()));
+    }
+    if (key.length == 0) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the key is empty");
+    }
+    try {
+      Mac mac = algorithm == CryptographicAlgorithm.AES ? Mac.getInstance(name, BC) : Mac.getInstance(name);
+      mac.init(new SecretKeySpec(key, name));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the key does not suit " + algorithm.specName());
+    } catch (IllegalArgumentException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the key does not suit " + algorithm.specName());
+    }
+  }
+}
