@@ -9,6 +9,7 @@ import keyward.server.operation.ActivateHandler;
 import keyward.server.operation.AddAttributeHandler;
 import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
+import keyward.server.operation.CertifyHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.CreateKeyPairHandler;
@@ -91,6 +92,7 @@ public final class ServerHandlers {
     handlers.add(new DeriveKeyHandler(crypto));
     handlers.add(new SignHandler());
     handlers.add(new SignatureVerifyHandler());
+    handlers.add(new CertifyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());
