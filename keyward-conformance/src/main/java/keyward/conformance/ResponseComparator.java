@@ -44,6 +44,11 @@ import keyward.kmip.ttlv.Item;
  *       material bytes; any KeyFormatType when the request did not ask for one (Get, attributes,
  *       Digest), and then the KeyValue in another format is not compared; the Digest's value;
  *       crypto output (Data, MAC, signature, IV, tag) of operations with such a key.
+ *   <li>Inherently variable crypto output (README "Comparing responses", item 3): the Data of RNG
+ *       Retrieve (any bytes of the asked length); the Data, IV/Counter/Nonce and tag of Encrypt with
+ *       Random IV or OAEP, and the signature of Sign with PSS or ECDSA, whether the request's or the
+ *       key's registered Cryptographic Parameters ask for them. Decrypt, Signature Verify and MAC
+ *       output stay exact.
  *   <li>Digest: any hashing algorithm; the value is compared only for a registered object whose
  *       digest uses the expected algorithm and key format.
  *   <li>DateTime attributes the request did not fix (activation, archive, compromise, deactivation,
@@ -77,6 +82,8 @@ final class ResponseComparator {
   private final Instant start;
   private final Set<String> generated; // identifiers of objects the server generated, this file's and its preconditions'
   private final Set<Long> requestDates = new HashSet<>();
+  /** Keys registered or created with parameters that make Encrypt/Sign output random. */
+  private final Set<String> variableOutputKeys = new HashSet<>();
   private List<Item> requestItems = List.of();
   private int batchIndex;
 
@@ -182,6 +189,13 @@ final class ResponseComparator {
     if (CRYPTO_OUTPUT.contains(tag) && f.generatedObject) {
       return null;
     }
+    if (CRYPTO_OUTPUT.contains(tag) && f.operation == Operation.RNG_RETRIEVE.value()) {
+      return ((Item.ByteString) e.item()).value().length == ((Item.ByteString) a).value().length ? null
+          : mismatch(path, e, a, f);
+    }
+    if (CRYPTO_OUTPUT.contains(tag) && variableOutput(f)) {
+      return null;
+    }
     return e.item().equals(a) ? null : mismatch(path, e, a, f);
   }
 
@@ -232,6 +246,16 @@ final class ResponseComparator {
     if (m != null && m.path().equals(path + "/ResultStatus")) {
       m = new Mismatch(m.step(), m.path(), m.expected(), m.actual() + failure(a, g));
     }
+    if (m == null && g.requestPayload != null && makesVariableOutput(g.requestPayload)
+        && (g.operation == Operation.REGISTER.value() || GENERATING.contains(g.operation))) {
+      a.first(Tag.RESPONSE_PAYLOAD).ifPresent(p -> {
+        for (Item i : ((Item.Structure) p).items()) {
+          if (i instanceof Item.TextString t) {
+            variableOutputKeys.add(t.value());
+          }
+        }
+      });
+    }
     if (m == null && GENERATING.contains(g.operation)
         && a.first(Tag.RESULT_STATUS).filter(s -> s instanceof Item.Enumeration en && en.value() == ResultStatus.SUCCESS.value()).isPresent()) {
       a.first(Tag.RESPONSE_PAYLOAD).ifPresent(p -> {
@@ -244,6 +268,47 @@ final class ResponseComparator {
       });
     }
     return m;
+  }
+
+  /** Encrypt or Sign whose output the spec makes random, by the request's or the key's parameters. */
+  private boolean variableOutput(Frame f) {
+    if (f.operation != Operation.ENCRYPT.value() && f.operation != Operation.SIGN.value()) {
+      return false;
+    }
+    if (f.requestPayload == null) {
+      return false;
+    }
+    if (makesVariableOutput(f.requestPayload)) {
+      return true;
+    }
+    return f.requestPayload.first(Tag.UNIQUE_IDENTIFIER)
+        .filter(i -> i instanceof Item.TextString t && variableOutputKeys.contains(t.value())).isPresent();
+  }
+
+  /** Random IV, OAEP or PSS padding, or ECDSA anywhere in these parameters or attributes. */
+  private static boolean makesVariableOutput(Item i) {
+    if (i instanceof Item.Boolean b && i.tag() == Tag.RANDOM_IV) {
+      return b.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.PADDING_METHOD) {
+      return en.value() == keyward.kmip.spec.PaddingMethod.OAEP.value()
+          || en.value() == keyward.kmip.spec.PaddingMethod.PSS.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM) {
+      return en.value() == keyward.kmip.spec.CryptographicAlgorithm.ECDSA.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.DIGITAL_SIGNATURE_ALGORITHM) {
+      keyward.kmip.spec.DigitalSignatureAlgorithm d = keyward.kmip.spec.DigitalSignatureAlgorithm.fromValue(en.value());
+      return d != null && d.name().contains("ECDSA");
+    }
+    if (i instanceof Item.Structure s) {
+      for (Item c : s.items()) {
+        if (makesVariableOutput(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The reason and message of a failed batch item, which say more than its status. */
