@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * no Add/Adjust Attribute, Check, Re-key, Archive/Recover, Obtain Lease, Get Usage Allocation or
  * Ping; its 2.0 Delete Attribute does not work (see changeAttributes).
  */
+@org.junit.jupiter.api.extension.ExtendWith(InteropRecorder.class)
 class PyKmipInteropTest {
   @TempDir static Path dir;
   static PyKmipServer pykmip;
