@@ -39,7 +39,10 @@ final class SqliteErrors {
   }
 
   static StoreException map(String action, Path database, SQLException e) {
-    return new StoreException(action + " failed: " + reason(e) + " [" + database + "]", e);
+    String message = action + " failed: " + reason(e) + " [" + database + "]";
+    int code = primaryCode(e);
+    return code == FULL || code == READONLY ? new StoreException.Unwritable(message, e)
+        : new StoreException(message, e);
   }
 
   private static String reason(SQLException e) {

@@ -38,6 +38,7 @@ import keyward.server.operation.OperationContext;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.spi.store.ObjectStore;
+import keyward.spi.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -256,9 +257,21 @@ public final class MessageProcessor {
               caller, version, objects.open(new ReadFirstTransaction(tx), caller, now, op), now, batch,
               requestLimits.maxLocateItems()), request)));
         } catch (ReadFirstTransaction.WriteNeeded again) {
-          out = store.inTransaction(false, tx -> answer(op, version, handler.handle(
-              new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
-              requestLimits.maxLocateItems()), request)));
+          try {
+            out = store.inTransaction(false, tx -> answer(op, version, handler.handle(
+                new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+                requestLimits.maxLocateItems()), request)));
+          } catch (StoreException full) {
+            if (!StoreException.isUnwritable(full)) {
+              throw full;
+            }
+            // A full or read-only store must not stop the server handing out what it holds.
+            LOG.warn("{}: the store cannot take writes; answered without its bookkeeping write: {}", op,
+                full.getMessage());
+            out = store.inTransaction(true, tx -> answer(op, version, handler.handle(new OperationContext(
+                caller, version, objects.open(new ReadFirstTransaction(tx, true), caller, now, op), now, batch,
+                requestLimits.maxLocateItems()), request)));
+          }
         }
       } else {
         out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
@@ -279,10 +292,20 @@ public final class MessageProcessor {
       // shape conversions refuse malformed payloads with IllegalArgumentException
       return failure(item, ReasonsByVersion.forVersion(ResultReason.INVALID_FIELD, version), e.getMessage());
     } catch (Exception | Error e) {
+      if (StoreException.isUnwritable(e)) {
+        // disk full or read-only: an operator's problem, said plainly; nothing was kept
+        LOG.warn("operation {} refused: the store cannot take writes (server correlation {}): {}", op,
+            correlation, e.getMessage());
+        return failure(item, ResultReason.GENERAL_FAILURE, STORE_UNWRITABLE + "; server correlation " + correlation);
+      }
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
   }
+
+  /** What a client is told when the store is full or read-only (no path, no detail of the host). */
+  static final String STORE_UNWRITABLE =
+      "the server's storage cannot take writes now (full or read-only); nothing was changed, retry later";
 
   /** The handler's payload in the client's shape, checked against the client's version. */
   private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out)

@@ -22,9 +22,26 @@ final class ReadFirstTransaction implements StoreTransaction {
   }
 
   private final StoreTransaction read;
+  private final boolean dropWrites;
 
   ReadFirstTransaction(StoreTransaction read) {
+    this(read, false);
+  }
+
+  /**
+   * @param dropWrites when the store cannot take writes (disk full, read-only): the operation's
+   *     writes are bookkeeping (Get's Fresh flag) that must not stop it serving what is stored,
+   *     so they are skipped instead of stopping the work
+   */
+  ReadFirstTransaction(StoreTransaction read, boolean dropWrites) {
     this.read = read;
+    this.dropWrites = dropWrites;
+  }
+
+  private void write() {
+    if (!dropWrites) {
+      throw new WriteNeeded();
+    }
   }
 
   @Override
@@ -34,17 +51,17 @@ final class ReadFirstTransaction implements StoreTransaction {
 
   @Override
   public void insert(StoredObject object) {
-    throw new WriteNeeded();
+    write();
   }
 
   @Override
   public void update(StoredObject object) {
-    throw new WriteNeeded();
+    write();
   }
 
   @Override
   public void delete(String uniqueIdentifier) {
-    throw new WriteNeeded();
+    write();
   }
 
   @Override

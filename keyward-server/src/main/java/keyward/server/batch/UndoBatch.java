@@ -65,9 +65,11 @@ final class UndoBatch {
     } catch (Exception e) {
       // the commit itself failed: nothing took effect
       results.clear();
+      String why = keyward.spi.store.StoreException.isUnwritable(e) ? MessageProcessor.STORE_UNWRITABLE
+          : "batch could not be committed";
       for (RequestBatchItem item : message.batchItems()) {
         results.add(MessageProcessor.failure(item, ResultReason.GENERAL_FAILURE,
-            "batch could not be committed; server correlation " + correlation));
+            why + "; server correlation " + correlation));
       }
     }
     return results;

@@ -20,7 +20,9 @@ public interface OperationHandler {
   /**
    * True when the operation usually changes nothing but sometimes does (Get clears Fresh): it
    * runs on a read-only transaction and, when it tries to write, again on a write transaction.
-   * Its handle() must have no effect outside the store before its last write.
+   * Its handle() must have no effect outside the store before its last write, and its writes
+   * must be bookkeeping: when the store cannot take writes (disk full, read-only) it runs once
+   * more with its writes skipped, so stored objects are still served.
    */
   default boolean readMostly() {
     return false;
