@@ -120,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   StorageOptions storage = new StorageOptions();
 
+  @Option(names = "--client-crl", description = "CRLs of the client CAs (PEM or DER): certificates they revoke, or do not cover, are refused.")
+  Path clientCrl;
+
   @Override
   public Integer call() throws Exception {
     ServerSettings s = settings();
@@ -211,6 +214,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (auditLog != null) {
       sec = sec.withAuditLog(auditLog);
+    }
+    if (clientCrl != null) {
+      sec = sec.withClientCrl(clientCrl);
     }
     if (tlsProtocols != null || cipherSuites != null) {
       sec = sec.withTls(tlsProtocols != null ? tlsProtocols : sec.tlsProtocols(),

@@ -26,6 +26,7 @@ import keyward.server.transport.IdentityField;
  * server_cert = "/etc/keyward/server.pem"    # the three TLS files go together
  * server_key = "/etc/keyward/server.key"
  * client_ca = "/etc/keyward/clients-ca.pem"
+ * client_crl = "/etc/keyward/clients-ca.crl"  # CRLs of the client CAs (PEM or DER): revoked = refused
  * identity_field = "COMMON_NAME"             # or SUBJECT_DN, SAN_DNS, SAN_EMAIL, SAN_URI
  * https_port = 5697                          # KMIP over HTTPS on the same host; absent = off
  * users_file = "/etc/keyward/users"          # Username and Password credentials (keyward user add)
@@ -78,7 +79,7 @@ import keyward.server.transport.IdentityField;
 public final class ConfigFile {
   private static final Set<String> TOP = Set.of(
       "host", "port", "data_dir", "server_cert", "server_key", "client_ca", "identity_field", "limits",
-      "https_port", "users_file", "require_credentials", "rng", "audit_log", "tls_protocols",
+      "https_port", "users_file", "require_credentials", "rng", "client_crl", "audit_log", "tls_protocols",
       "cipher_suites", "access", "store", "master_key");
   private static final Set<String> STORE = Set.of("type", "db_url", "db_user", "db_password_file",
       "db_pool_size");
@@ -111,6 +112,9 @@ public final class ConfigFile {
     Duration idle = s.idleTimeout();
     Duration read = s.readTimeout();
     SecuritySettings sec = s.security();
+    if (map.containsKey("client_crl")) {
+      sec = sec.withClientCrl(path(map, "client_crl", null, file));
+    }
     if (map.containsKey("audit_log")) {
       sec = sec.withAuditLog(path(map, "audit_log", null, file));
     }

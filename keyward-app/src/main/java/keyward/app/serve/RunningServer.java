@@ -59,10 +59,11 @@ public final class RunningServer implements AutoCloseable {
         throw new IllegalArgumentException(
             "--server-cert, --server-key and --client-ca go together: give all three, or none for the development PKI");
       }
-      tls = TlsContexts.serverFromPem(s.serverCert(), s.serverKey(), s.clientCa());
+      tls = TlsContexts.serverFromPem(s.serverCert(), s.serverKey(), s.clientCa(), s.security().clientCrl());
     } else {
       pki = devPki(s);
-      tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate());
+      tls = TlsContexts.serverFromPem(pki.serverCertificate(), pki.serverKey(), pki.caCertificate(),
+          s.security().clientCrl());
     }
     ObjectStore store = Storage.open(s.storage(), s.dataDir());
     AuditLog audit = null;

@@ -20,6 +20,8 @@ import keyward.server.transport.TlsListenerConfig;
  * @param handshakeTimeout longest a TLS handshake may take
  * @param tlsProtocols TLS versions offered (TLSv1.2 and/or TLSv1.3 only)
  * @param cipherSuites cipher suites offered, in order of preference
+ * @param clientCrl PEM or DER CRLs of the client CAs; when given, a client certificate they list
+ *     as revoked (or whose revocation status they do not cover) is refused; null = no CRL check
  */
 public record SecuritySettings(
     AccessPolicy access,
@@ -28,12 +30,13 @@ public record SecuritySettings(
     int maxConnectionsPerIdentity,
     Duration handshakeTimeout,
     List<String> tlsProtocols,
-    List<String> cipherSuites) {
+    List<String> cipherSuites,
+    Path clientCrl) {
 
   public static final SecuritySettings DEFAULT = new SecuritySettings(AccessPolicy.OWNER_ONLY, null,
       RequestLimits.DEFAULT, TlsListenerConfig.DEFAULT_MAX_CONNECTIONS_PER_IDENTITY,
       TlsListenerConfig.DEFAULT_HANDSHAKE_TIMEOUT, TlsListenerConfig.DEFAULT_PROTOCOLS,
-      TlsListenerConfig.DEFAULT_CIPHER_SUITES);
+      TlsListenerConfig.DEFAULT_CIPHER_SUITES, null);
 
   public SecuritySettings {
     Objects.requireNonNull(access, "access");
@@ -49,31 +52,36 @@ public record SecuritySettings(
 
   public SecuritySettings withAccess(AccessPolicy v) {
     return new SecuritySettings(v, auditLog, requestLimits, maxConnectionsPerIdentity, handshakeTimeout,
-        tlsProtocols, cipherSuites);
+        tlsProtocols, cipherSuites, clientCrl);
   }
 
   public SecuritySettings withRequestLimits(RequestLimits v) {
     return new SecuritySettings(access, auditLog, v, maxConnectionsPerIdentity, handshakeTimeout,
-        tlsProtocols, cipherSuites);
+        tlsProtocols, cipherSuites, clientCrl);
   }
 
   public SecuritySettings withMaxConnectionsPerIdentity(int v) {
     return new SecuritySettings(access, auditLog, requestLimits, v, handshakeTimeout, tlsProtocols,
-        cipherSuites);
+        cipherSuites, clientCrl);
   }
 
   public SecuritySettings withHandshakeTimeout(Duration v) {
     return new SecuritySettings(access, auditLog, requestLimits, maxConnectionsPerIdentity, v,
-        tlsProtocols, cipherSuites);
+        tlsProtocols, cipherSuites, clientCrl);
   }
 
   public SecuritySettings withTls(List<String> protocols, List<String> suites) {
     return new SecuritySettings(access, auditLog, requestLimits, maxConnectionsPerIdentity,
-        handshakeTimeout, protocols, suites);
+        handshakeTimeout, protocols, suites, clientCrl);
   }
 
   public SecuritySettings withAuditLog(Path v) {
     return new SecuritySettings(access, v, requestLimits, maxConnectionsPerIdentity, handshakeTimeout,
-        tlsProtocols, cipherSuites);
+        tlsProtocols, cipherSuites, clientCrl);
+  }
+
+  public SecuritySettings withClientCrl(Path v) {
+    return new SecuritySettings(access, auditLog, requestLimits, maxConnectionsPerIdentity, handshakeTimeout,
+        tlsProtocols, cipherSuites, v);
   }
 }

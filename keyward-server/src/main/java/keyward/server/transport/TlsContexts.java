@@ -61,6 +61,36 @@ public final class TlsContexts {
         readCertificates(clientCas));
   }
 
+  /**
+   * A server context that also checks client certificates against CRLs (PEM or DER, one or more
+   * in the file): a certificate a CRL lists is refused, and so is one whose revocation status the
+   * CRLs do not cover (no current CRL of its issuer), since "unknown" must not mean "good".
+   * Nothing is fetched from the network (no CRL distribution points, no OCSP).
+   */
+  public static SSLContext serverFromPem(Path certificateChain, Path privateKey, Path clientCas,
+      Path clientCrls) throws IOException, GeneralSecurityException {
+    if (clientCrls == null) {
+      return serverFromPem(certificateChain, privateKey, clientCas);
+    }
+    return context(keyStore(readPrivateKey(privateKey), readCertificates(certificateChain)), NO_PASSWORD,
+        readCertificates(clientCas), readCrls(clientCrls));
+  }
+
+  /** The CRLs in a file (PEM blocks or one DER CRL); an empty or unreadable file is an error. */
+  public static List<java.security.cert.X509CRL> readCrls(Path file) throws IOException, GeneralSecurityException {
+    java.security.cert.CertificateFactory cf = java.security.cert.CertificateFactory.getInstance("X.509");
+    List<java.security.cert.X509CRL> crls = new java.util.ArrayList<>();
+    try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file))) {
+      for (java.security.cert.CRL c : cf.generateCRLs(in)) {
+        crls.add((java.security.cert.X509CRL) c);
+      }
+    }
+    if (crls.isEmpty()) {
+      throw new java.security.cert.CRLException(file + " holds no CRL");
+    }
+    return crls;
+  }
+
   /** A server context from a PKCS#12 holding one private key entry, and a PEM CA bundle. */
   public static SSLContext serverFromPkcs12(Path pkcs12, char[] password, Path clientCas)
       throws IOException, GeneralSecurityException {
@@ -100,6 +130,11 @@ public final class TlsContexts {
   // Server and client contexts are built alike: the role decides how JSSE uses the managers.
   private static SSLContext context(KeyStore keys, char[] password,
       Collection<X509Certificate> trusted) throws GeneralSecurityException {
+    return context(keys, password, trusted, List.of());
+  }
+
+  private static SSLContext context(KeyStore keys, char[] password,
+      Collection<X509Certificate> trusted, List<java.security.cert.X509CRL> crls) throws GeneralSecurityException {
     if (trusted.isEmpty()) {
       throw new KeyStoreException("no trusted CA certificate given");
     }
@@ -116,7 +151,16 @@ public final class TlsContexts {
       anchors.setCertificateEntry("ca-" + i++, ca);
     }
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-    tmf.init(anchors);
+    if (crls.isEmpty()) {
+      tmf.init(anchors);
+    } else {
+      java.security.cert.PKIXBuilderParameters params =
+          new java.security.cert.PKIXBuilderParameters(anchors, new java.security.cert.X509CertSelector());
+      params.addCertStore(java.security.cert.CertStore.getInstance("Collection",
+          new java.security.cert.CollectionCertStoreParameters(crls)));
+      params.setRevocationEnabled(true);
+      tmf.init(new javax.net.ssl.CertPathTrustManagerParameters(params));
+    }
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
     return ctx;
