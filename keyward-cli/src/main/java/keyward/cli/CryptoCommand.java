@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import keyward.client.CipherResult;
+import keyward.client.CryptographicParameters;
 import keyward.client.KmipClient;
 import keyward.kmip.spec.ValidityIndicator;
 import picocli.CommandLine.Command;
@@ -48,7 +49,8 @@ final class CryptoCommand {
   static final class Encrypt extends KeyAndData {
     @Mixin BinaryOutput result;
 
-    @Option(names = "--iv", paramLabel = "HEX", description = "IV/Counter/Nonce (default: the server makes one for modes that need it).")
+    @Option(names = "--iv", paramLabel = "HEX", description = "IV/Counter/Nonce (default: with --mode etc. the server makes one (Random IV) and"
+        + " prints it; with no parameter options the key's own Cryptographic Parameters apply).")
     String iv;
 
     @Option(names = "--aad", paramLabel = "FILE", description = "AEAD additional data (GCM, ChaCha20-Poly1305).")
@@ -59,9 +61,13 @@ final class CryptoCommand {
       result.check();
       byte[] data = ObjectFiles.read(in);
       byte[] ivBytes = BinaryOutput.parseHex("--iv", iv);
+      CryptographicParameters p = parameters.parameters();
+      if (p != null && ivBytes == null) {
+        p = p.randomIv(true); // the server makes the IV; without any parameters the key's own apply, as they are
+      }
       CipherResult r;
       try {
-        r = client.encrypt(key, data, parameters.parameters(ivBytes == null), ivBytes,
+        r = client.encrypt(key, data, p, ivBytes,
             aad == null ? null : ObjectFiles.read(aad));
       } finally {
         Arrays.fill(data, (byte) 0);
@@ -95,7 +101,7 @@ final class CryptoCommand {
     @Override
     int run(KmipClient client, Output out) throws Exception {
       result.check();
-      CipherResult r = client.decrypt(key, ObjectFiles.read(in), parameters.parameters(false),
+      CipherResult r = client.decrypt(key, ObjectFiles.read(in), parameters.parameters(),
           BinaryOutput.parseHex("--iv", iv), aad == null ? null : ObjectFiles.read(aad), BinaryOutput.parseHex("--tag", tag));
       result.emit(r.data(), out, "data", fields());
       return 0;
@@ -109,7 +115,7 @@ final class CryptoCommand {
     @Override
     int run(KmipClient client, Output out) throws Exception {
       result.check();
-      byte[] signature = client.sign(key, ObjectFiles.read(in), parameters.parameters(false));
+      byte[] signature = client.sign(key, ObjectFiles.read(in), parameters.parameters());
       result.emit(signature, out, "signature", fields());
       return 0;
     }
@@ -124,7 +130,7 @@ final class CryptoCommand {
     @Override
     int run(KmipClient client, Output out) throws Exception {
       ValidityIndicator v = client.signatureVerify(key, ObjectFiles.read(in), ObjectFiles.read(signature),
-          parameters.parameters(false));
+          parameters.parameters());
       return validity(v, "signature", out, fields());
     }
   }
@@ -136,7 +142,7 @@ final class CryptoCommand {
     @Override
     int run(KmipClient client, Output out) throws Exception {
       result.check();
-      byte[] mac = client.mac(key, ObjectFiles.read(in), parameters.parameters(false));
+      byte[] mac = client.mac(key, ObjectFiles.read(in), parameters.parameters());
       result.emit(mac, out, "mac", fields());
       return 0;
     }
@@ -150,7 +156,7 @@ final class CryptoCommand {
 
     @Override
     int run(KmipClient client, Output out) throws Exception {
-      ValidityIndicator v = client.macVerify(key, ObjectFiles.read(in), ObjectFiles.read(mac), parameters.parameters(false));
+      ValidityIndicator v = client.macVerify(key, ObjectFiles.read(in), ObjectFiles.read(mac), parameters.parameters());
       return validity(v, "MAC", out, fields());
     }
   }

@@ -29,7 +29,7 @@ final class ParameterOptions {
   Integer tagLength;
 
   /** The parameters given, or null for none. */
-  CryptographicParameters parameters(boolean randomIv) {
+  CryptographicParameters parameters() {
     CryptographicParameters p = CryptographicParameters.NONE;
     if (mode != null) {
       p = p.blockCipherMode(KeyCommand.byName(BlockCipherMode.values(), mode, "Block Cipher Mode"));
@@ -46,9 +46,6 @@ final class ParameterOptions {
     }
     if (tagLength != null) {
       p = p.tagLength(tagLength);
-    }
-    if (randomIv) {
-      p = p.randomIv(true);
     }
     return p.isEmpty() ? null : p;
   }

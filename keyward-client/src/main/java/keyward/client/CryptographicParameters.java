@@ -40,36 +40,43 @@ public record CryptographicParameters(BlockCipherMode blockCipherMode, PaddingMe
     return NONE.hashingAlgorithm(h);
   }
 
+  /** With this Block Cipher Mode. */
   public CryptographicParameters blockCipherMode(BlockCipherMode m) {
     return new CryptographicParameters(m, paddingMethod, hashingAlgorithm, digitalSignatureAlgorithm,
         cryptographicAlgorithm, randomIv, tagLength);
   }
 
+  /** With this Padding Method. */
   public CryptographicParameters paddingMethod(PaddingMethod p) {
     return new CryptographicParameters(blockCipherMode, p, hashingAlgorithm, digitalSignatureAlgorithm,
         cryptographicAlgorithm, randomIv, tagLength);
   }
 
+  /** With this Hashing Algorithm. */
   public CryptographicParameters hashingAlgorithm(HashingAlgorithm h) {
     return new CryptographicParameters(blockCipherMode, paddingMethod, h, digitalSignatureAlgorithm,
         cryptographicAlgorithm, randomIv, tagLength);
   }
 
+  /** With this Digital Signature Algorithm. */
   public CryptographicParameters digitalSignatureAlgorithm(DigitalSignatureAlgorithm d) {
     return new CryptographicParameters(blockCipherMode, paddingMethod, hashingAlgorithm, d,
         cryptographicAlgorithm, randomIv, tagLength);
   }
 
+  /** With this Cryptographic Algorithm. */
   public CryptographicParameters cryptographicAlgorithm(CryptographicAlgorithm a) {
     return new CryptographicParameters(blockCipherMode, paddingMethod, hashingAlgorithm, digitalSignatureAlgorithm,
         a, randomIv, tagLength);
   }
 
+  /** With Random IV set (true: the server makes the IV/Counter/Nonce), or unset (null). */
   public CryptographicParameters randomIv(Boolean r) {
     return new CryptographicParameters(blockCipherMode, paddingMethod, hashingAlgorithm, digitalSignatureAlgorithm,
         cryptographicAlgorithm, r, tagLength);
   }
 
+  /** With this AEAD Tag Length in bytes, or none (null). */
   public CryptographicParameters tagLength(Integer bytes) {
     return new CryptographicParameters(blockCipherMode, paddingMethod, hashingAlgorithm, digitalSignatureAlgorithm,
         cryptographicAlgorithm, randomIv, bytes);
