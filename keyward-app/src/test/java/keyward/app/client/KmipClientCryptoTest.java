@@ -16,6 +16,8 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import keyward.client.Batch;
+import keyward.client.BatchResult;
 import keyward.client.CipherResult;
 import keyward.client.CryptographicParameters;
 import keyward.client.KeyPairIds;
@@ -167,6 +169,45 @@ class KmipClientCryptoTest {
       assertThatThrownBy(() -> c.sign(ids.publicKeyUniqueIdentifier(), MESSAGE, pss))
           .isInstanceOfSatisfying(KmipClientException.class,
               e -> assertThat(e.resultReason()).isEqualTo(invalidObjectType(v)));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
+  void rsaOaepEncryptWithThePublicKeyDecryptWithThePrivateKey(KmipVersion v) throws Exception {
+    try (KmipClient c = server.client(v)) {
+      KeyPairIds ids = c.createKeyPair("RSA", 2048).privateKeyUsage(DECRYPT).publicKeyUsage(ENCRYPT).activate().execute();
+      CryptographicParameters oaep = CryptographicParameters.NONE.paddingMethod(PaddingMethod.OAEP)
+          .hashingAlgorithm(HashingAlgorithm.SHA_256);
+      CipherResult enc = c.encrypt(ids.publicKeyUniqueIdentifier(), MESSAGE, oaep);
+      assertThat(enc.data()).hasSize(256);
+      assertThat(c.decrypt(ids.privateKeyUniqueIdentifier(), enc.data(), oaep, null, null, null).data())
+          .isEqualTo(MESSAGE);
+      // this private key may Decrypt, not Sign (1.x: the server's ReasonsByVersion maps the 2.x
+      // reason to Invalid Field for asymmetric keys; symmetric ones answer Permission Denied)
+      assertThatThrownBy(() -> c.sign(ids.privateKeyUniqueIdentifier(), MESSAGE, null))
+          .isInstanceOfSatisfying(KmipClientException.class, e -> assertThat(e.resultReason()).isEqualTo(
+              v.atLeast(KmipVersion.V2_0) ? ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK
+                  : ResultReason.INVALID_FIELD));
+    }
+  }
+
+  @Test
+  void aBatchCreatesActivatesAndEncryptsWithTheIdPlaceholder() throws Exception {
+    try (KmipClient c = server.client(KmipVersion.V2_1)) {
+      CryptographicParameters ctr = CryptographicParameters.NONE.blockCipherMode(BlockCipherMode.CTR).randomIv(true);
+      BatchResult r = c.batch().add(c.createSymmetricKey("AES", 128))
+          .activate(Batch.ID_PLACEHOLDER)
+          .encrypt(Batch.ID_PLACEHOLDER, MESSAGE, ctr, null, null)
+          .hash(HashingAlgorithm.SHA_256, MESSAGE)
+          .rngRetrieve(8)
+          .execute().orThrow();
+      String id = r.item(0).uniqueIdentifier();
+      CipherResult enc = r.item(2).cipherResult();
+      assertThat(enc.uniqueIdentifier()).isEqualTo(id);
+      assertThat(c.decrypt(id, enc.data(), ctr.randomIv(null), enc.ivCounterNonce(), null, null).data()).isEqualTo(MESSAGE);
+      assertThat(r.item(3).data()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(MESSAGE));
+      assertThat(r.item(4).data()).hasSize(8);
     }
   }
 
