@@ -137,6 +137,14 @@ class KeywardCliCryptoTest {
     assertThat(bad.err()).contains("unknown Recommended Curve");
   }
 
+  @Test
+  void ed25519IsA2xAlgorithm() {
+    assertThat(cli.ok("2.1", "keypair", "create", "--algorithm", "Ed25519")).contains("publicKeyUniqueIdentifier");
+    CliServer.Run in14 = cli.kw("1.4", "keypair", "create", "--algorithm", "Ed25519");
+    assertThat(in14.exit()).isEqualTo(1);
+    assertThat(in14.err()).contains("not defined in KMIP 1.4").contains("Result Reason: Invalid Field");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1.4", "2.1"})
   void macAndMacVerify(String v) throws Exception {
