@@ -431,7 +431,8 @@ public final class KmipClient implements AutoCloseable {
 
     /**
      * How many times a request of idempotent operations only (Get, Get Attributes, Get
-     * Attribute List, Locate, Query, Discover Versions, Check, Obtain Lease, Ping) is sent again
+     * Attribute List, Locate, Query, Discover Versions, Check, Obtain Lease, Ping; Decrypt, Signature
+     * Verify, MAC Verify, Hash, RNG Retrieve) is sent again
      * on a new connection (to the next server, if several) when the connection broke or timed out
      * after it was sent (default 1;
      * 0 = never). Other operations are never sent twice: the server may have carried them out.
