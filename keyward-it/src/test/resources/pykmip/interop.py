@@ -213,6 +213,60 @@ def main():
                 return e.reason.name if e.reason is not None else "none"
             raise AssertionError("get of a destroyed key returned it")
 
+        def create_key_pair():
+            pub, priv = c.create_key_pair(enums.CryptographicAlgorithm.RSA, 2048,
+                                          public_name="interop-public-" + tag,
+                                          public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+                                          private_name="interop-private-" + tag,
+                                          private_usage_mask=[enums.CryptographicUsageMask.SIGN])
+            ids["public"], ids["private"] = pub, priv
+            return "public and private identifiers differ" if pub != priv else None
+
+        def get_public_key():
+            o = c.get(need(ids.get("public"), "public key"))
+            if not isinstance(o, objects.PublicKey):
+                raise AssertionError("expected a public key, got " + type(o).__name__)
+            if o.cryptographic_algorithm != enums.CryptographicAlgorithm.RSA or o.cryptographic_length != 2048:
+                raise AssertionError("algorithm/length %s/%s" % (o.cryptographic_algorithm, o.cryptographic_length))
+            ids["public_value"], ids["public_format"] = o.value, o.key_format_type
+            return o.key_format_type.name
+
+        def register_public_key():
+            value = need(ids.get("public_value"), "public key bytes")
+            k = objects.PublicKey(enums.CryptographicAlgorithm.RSA, 2048, value, ids["public_format"],
+                                  name="interop-registered-public-" + tag)
+            uid = c.register(k)
+            if c.get(uid).value != value:
+                raise AssertionError("registered public key comes back different")
+            return uid
+
+        def get_private_key():
+            o = c.get(need(ids.get("private"), "private key"))
+            if not isinstance(o, objects.PrivateKey) or o.cryptographic_length != 2048:
+                raise AssertionError("expected a 2048-bit private key, got " + type(o).__name__)
+            return o.key_format_type.name
+
+        def register_certificate():
+            # a self-signed P-256 certificate made here, so the server sees a certificate it did not make
+            from cryptography import x509
+            from cryptography.hazmat.primitives import hashes, serialization
+            from cryptography.hazmat.primitives.asymmetric import ec
+            from cryptography.x509.oid import NameOID
+            import datetime
+            k = ec.generate_private_key(ec.SECP256R1())
+            subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "interop-" + tag)])
+            start = datetime.datetime(2024, 1, 1)
+            cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+                    .public_key(k.public_key()).serial_number(x509.random_serial_number())
+                    .not_valid_before(start).not_valid_after(start + datetime.timedelta(days=3650))
+                    .sign(k, hashes.SHA256()))
+            der = cert.public_bytes(serialization.Encoding.DER)
+            uid = c.register(objects.X509Certificate(der, name="interop-certificate-" + tag))
+            o = c.get(uid)
+            if not isinstance(o, objects.X509Certificate) or o.value != der:
+                raise AssertionError("the certificate comes back different")
+            return "%d bytes equal" % len(der)
+
         run("create", create)
         run("register_symmetric_key", register_key)
         run("register_secret_data", register_secret)
@@ -232,6 +286,11 @@ def main():
         run("destroy", destroy)
         run("get_unknown_id", get_unknown)
         run("get_destroyed", get_destroyed)
+        run("create_key_pair", create_key_pair)
+        run("get_public_key", get_public_key)
+        run("get_private_key", get_private_key)
+        run("register_public_key", register_public_key)
+        run("register_certificate", register_certificate)
     print("DONE", flush=True)
 
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     version = "Keyward 0.1.0-SNAPSHOT",
     description = "KMIP key management server and tools.",
     subcommands = {ServeCommand.class, DumpCommand.class, UserCommand.class, ConformanceCommand.class,
-        AuditCommand.class, AdminCommand.class})
+        AuditCommand.class, AdminCommand.class, SoakCommand.class})
 public final class Main implements Runnable {
 
   @Override

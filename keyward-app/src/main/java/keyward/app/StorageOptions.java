@@ -23,7 +23,7 @@ final class StorageOptions {
   Path dbPasswordFile;
 
   @Option(names = "--db-pool-size", paramLabel = "N",
-      description = "Most PostgreSQL connections of this node (default 16).")
+      description = "Most PostgreSQL connections of this node for writes, and again for reads (default 16).")
   Integer dbPoolSize;
 
   @Option(names = "--master-key", paramLabel = "file|passphrase|pkcs11",
@@ -58,22 +58,28 @@ final class StorageOptions {
       description = "During a rotation: source of the key being replaced (objects wrapped by it stay readable).")
   String previous;
 
-  @Option(names = "--previous-master-key-file", paramLabel = "FILE")
+  @Option(names = "--previous-master-key-file", paramLabel = "FILE",
+      description = "As --master-key-file, for the previous key.")
   Path previousFile;
 
-  @Option(names = "--previous-master-key-passphrase-file", paramLabel = "FILE")
+  @Option(names = "--previous-master-key-passphrase-file", paramLabel = "FILE",
+      description = "As --master-key-passphrase-file, for the previous key.")
   Path previousPassphraseFile;
 
-  @Option(names = "--previous-master-key-kdf-file", paramLabel = "FILE")
+  @Option(names = "--previous-master-key-kdf-file", paramLabel = "FILE",
+      description = "As --master-key-kdf-file, for the previous key (must exist).")
   Path previousKdfFile;
 
-  @Option(names = "--previous-master-key-pkcs11-config", paramLabel = "FILE")
+  @Option(names = "--previous-master-key-pkcs11-config", paramLabel = "FILE",
+      description = "As --master-key-pkcs11-config, for the previous key.")
   Path previousPkcs11Config;
 
-  @Option(names = "--previous-master-key-pkcs11-pin-file", paramLabel = "FILE")
+  @Option(names = "--previous-master-key-pkcs11-pin-file", paramLabel = "FILE",
+      description = "As --master-key-pkcs11-pin-file, for the previous key.")
   Path previousPkcs11PinFile;
 
-  @Option(names = "--previous-master-key-label", paramLabel = "LABEL")
+  @Option(names = "--previous-master-key-label", paramLabel = "LABEL",
+      description = "As --master-key-label, for the previous key.")
   String previousLabel;
 
   /** The settings with every flag given replacing what the config file or defaults said. */

@@ -94,6 +94,29 @@ class StorageConfigTest {
   }
 
   @Test
+  void aPassphraseMasterKeyServesAfterARestartAndAWrongPassphraseStopsTheStart() throws Exception {
+    Path data = dir.resolve("data");
+    Path passphrase = Files.writeString(dir.resolve("passphrase"), "a long enough passphrase\n");
+    ServerSettings base = ServerSettings.defaults().withPort(0).withDataDir(data);
+    ServerSettings withPassphrase = base.withStorage(base.storage().withMasterKey(
+        base.storage().masterKey().override("passphrase", null, passphrase, null, null, null, null)));
+    byte[] key = new byte[16];
+    new SecureRandom().nextBytes(key);
+    String id;
+    try (RunningServer server = RunningServer.start(withPassphrase); KmipClient c = client(server)) {
+      id = c.registerSymmetricKey("AES", key.clone()).execute();
+    }
+    assertThat(Files.readString(data.resolve("master-key.kdf"))).contains("kdf = argon2id");
+    assertThat(Files.exists(data.resolve("master.key"))).isFalse();
+    try (RunningServer server = RunningServer.start(withPassphrase); KmipClient c = client(server)) {
+      assertThat(c.get(id)).isEqualTo(key);
+    }
+    Files.writeString(passphrase, "another long passphrase\n");
+    assertThatThrownBy(() -> RunningServer.start(withPassphrase))
+        .isInstanceOf(StoreException.class).hasMessageContaining("wrong master key");
+  }
+
+  @Test
   void rotateMasterKeyMovesEveryObjectToTheNewKey() throws Exception {
     Path data = dir.resolve("data");
     byte[] key = new byte[16];

@@ -16,7 +16,8 @@ public final class Cli {
 
   /** The client commands, to be added as subcommands of a program. */
   public static final Class<?>[] COMMANDS = {
-      KeyCommand.class, SecretCommand.class, OpaqueCommand.class, AttrCommand.class, QueryCommand.class, VersionsCommand.class,
+      KeyCommand.class, SecretCommand.class, OpaqueCommand.class, CertCommand.class, AttrCommand.class,
+      AccessCommand.class, QueryCommand.class, VersionsCommand.class,
       PingCommand.class, BenchCommand.class, KeyPairCommand.class, CryptoCommand.class, HashCommand.class,
       RngCommand.class};
 

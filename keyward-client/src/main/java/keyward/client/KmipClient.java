@@ -125,6 +125,11 @@ public final class KmipClient implements AutoCloseable {
     return ObjectRequest.registerSecretData(this, secret);
   }
 
+  /** Starts a Register of an X.509 certificate (its DER bytes). */
+  public ObjectRequest registerCertificate(byte[] der) {
+    return ObjectRequest.registerCertificate(this, der);
+  }
+
   /**
    * Starts a Register of an Opaque Object: bytes the server stores without interpreting them.
    * {@code opaqueDataType} is an extension value (0x80000000 and up; KMIP defines none).
@@ -135,7 +140,7 @@ public final class KmipClient implements AutoCloseable {
 
   /**
    * Get: the bytes of a symmetric key or secret data in the server's default format (Raw /
-   * Opaque), or an opaque object's value. Other objects fail with a clear message; use
+   * Opaque), an opaque object's value, or a certificate's DER. Other objects fail with a clear message; use
    * {@link #getObject}. Clear the array when done with it.
    */
   public byte[] get(String uniqueIdentifier) {

@@ -3,6 +3,7 @@ package keyward.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import keyward.kmip.spec.CertificateType;
 import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.KeyFormatType;
@@ -67,6 +68,12 @@ public final class ObjectRequest {
       r.attributes.add(new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, lengthBits));
     }
     return r;
+  }
+
+  static ObjectRequest registerCertificate(KmipClient c, byte[] der) {
+    return new ObjectRequest(c, Operation.REGISTER, ObjectType.CERTIFICATE,
+        new Item.Structure(Tag.CERTIFICATE, new Item.Enumeration(Tag.CERTIFICATE_TYPE, CertificateType.X_509.value()),
+            new Item.ByteString(Tag.CERTIFICATE_VALUE, der.clone())));
   }
 
   static ObjectRequest registerOpaqueObject(KmipClient c, int opaqueDataType, byte[] value) {

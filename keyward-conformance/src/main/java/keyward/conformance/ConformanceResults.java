@@ -68,11 +68,6 @@ public final class ConformanceResults {
       this(file, version, profile, status, mismatch, "");
     }
 
-    /** "pass", "fail", "not-supported", with " with rng=..." when the file ran on other settings. */
-    public String statusText() {
-      return status.text() + (settings.isEmpty() ? "" : " with " + settings);
-    }
-
     public boolean pass() {
       return status == Status.PASS;
     }
@@ -165,7 +160,7 @@ public final class ConformanceResults {
     Map<String, List<Row>> missing = new TreeMap<>();
     for (Row r : all) {
       if (r.status() == Status.NOT_SUPPORTED) {
-        missing.computeIfAbsent(r.mismatch().replaceFirst(" \\(step \\d+\\)$", ""), k -> new ArrayList<>()).add(r);
+        missing.computeIfAbsent(r.mismatch().replaceFirst(" \\((in precondition \\S+, )?step \\d+\\)$", ""), k -> new ArrayList<>()).add(r);
       }
     }
     if (!missing.isEmpty()) {

@@ -17,7 +17,9 @@ import keyward.kmip.ttlv.Item;
  * Replays an OASIS test-case file against a server: each RequestMessage, placeholders resolved,
  * goes out in TTLV under its own protocol version, and the answer is compared with the
  * ResponseMessage that follows it ({@link ResponseComparator}). Stops at the first mismatch.
- * Each replay starts with no bindings: run each file against a fresh store, or Locate answers
+ * Each run starts with no bindings (objects the server generated in earlier runs of the same
+ * instance stay known as generated: a file and its preconditions share one server). Run each file
+ * against a fresh store, or Locate answers
  * will hold objects of earlier files.
  */
 public final class OasisReplay {
@@ -31,6 +33,8 @@ public final class OasisReplay {
   private final Clock clock;
   private final Set<Operation> performed;
   private final ProfileRequirements required;
+  /** Objects the server generated in the files this instance replayed (a file and its preconditions). */
+  private final Set<String> generated = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final XmlCodec xml = new XmlCodec();
 
   /** A replay against a server whose operations are not known (told apart by its answers only). */
@@ -55,7 +59,7 @@ public final class OasisReplay {
 
   public ReplayResult run(TestCaseFile file, Transport transport) {
     Bindings bindings = new Bindings();
-    ResponseComparator comparator = new ResponseComparator(bindings, clock, required);
+    ResponseComparator comparator = new ResponseComparator(bindings, clock, required, generated);
     int n = file.steps().size();
     for (TestCaseFile.Step step : file.steps()) {
       int i = step.index();

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
-import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.SpecRegistry;
 import keyward.kmip.spec.Tag;
@@ -45,6 +44,11 @@ import keyward.kmip.ttlv.Item;
  *       material bytes; any KeyFormatType when the request did not ask for one (Get, attributes,
  *       Digest), and then the KeyValue in another format is not compared; the Digest's value;
  *       crypto output (Data, MAC, signature, IV, tag) of operations with such a key.
+ *   <li>Inherently variable crypto output (README "Comparing responses", item 3): the Data of RNG
+ *       Retrieve (any bytes of the asked length); the Data, IV/Counter/Nonce and tag of Encrypt with
+ *       Random IV or OAEP, and the signature of Sign with PSS or ECDSA, whether the request's or the
+ *       key's registered Cryptographic Parameters ask for them. Decrypt, Signature Verify and MAC
+ *       output stay exact.
  *   <li>Digest: any hashing algorithm; the value is compared only for a registered object whose
  *       digest uses the expected algorithm and key format.
  *   <li>DateTime attributes the request did not fix (activation, archive, compromise, deactivation,
@@ -76,8 +80,10 @@ final class ResponseComparator {
   private final Clock clock;
   private final ProfileRequirements required; // null: Query lists must hold every expected entry
   private final Instant start;
-  private final Set<String> generated = new HashSet<>();
+  private final Set<String> generated; // identifiers of objects the server generated, this file's and its preconditions'
   private final Set<Long> requestDates = new HashSet<>();
+  /** Keys registered or created with parameters that make Encrypt/Sign output random. */
+  private final Set<String> variableOutputKeys = new HashSet<>();
   private List<Item> requestItems = List.of();
   private int batchIndex;
 
@@ -87,6 +93,12 @@ final class ResponseComparator {
 
   /** @param required what the file's profile requires in Query lists, or null for "what the file lists" */
   ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required) {
+    this(bindings, clock, required, new HashSet<>());
+  }
+
+  /** @param generated identifiers of server-generated objects, shared with earlier files on the same server */
+  ResponseComparator(Bindings bindings, Clock clock, ProfileRequirements required, Set<String> generated) {
+    this.generated = generated;
     this.required = required;
     this.bindings = bindings;
     this.clock = clock;
@@ -177,6 +189,13 @@ final class ResponseComparator {
     if (CRYPTO_OUTPUT.contains(tag) && f.generatedObject) {
       return null;
     }
+    if (CRYPTO_OUTPUT.contains(tag) && f.operation == Operation.RNG_RETRIEVE.value()) {
+      return ((Item.ByteString) e.item()).value().length == ((Item.ByteString) a).value().length ? null
+          : mismatch(path, e, a, f);
+    }
+    if (CRYPTO_OUTPUT.contains(tag) && variableOutput(f)) {
+      return null;
+    }
     return e.item().equals(a) ? null : mismatch(path, e, a, f);
   }
 
@@ -227,6 +246,16 @@ final class ResponseComparator {
     if (m != null && m.path().equals(path + "/ResultStatus")) {
       m = new Mismatch(m.step(), m.path(), m.expected(), m.actual() + failure(a, g));
     }
+    if (m == null && g.requestPayload != null && makesVariableOutput(g.requestPayload)
+        && (g.operation == Operation.REGISTER.value() || GENERATING.contains(g.operation))) {
+      a.first(Tag.RESPONSE_PAYLOAD).ifPresent(p -> {
+        for (Item i : ((Item.Structure) p).items()) {
+          if (i instanceof Item.TextString t) {
+            variableOutputKeys.add(t.value());
+          }
+        }
+      });
+    }
     if (m == null && GENERATING.contains(g.operation)
         && a.first(Tag.RESULT_STATUS).filter(s -> s instanceof Item.Enumeration en && en.value() == ResultStatus.SUCCESS.value()).isPresent()) {
       a.first(Tag.RESPONSE_PAYLOAD).ifPresent(p -> {
@@ -239,6 +268,47 @@ final class ResponseComparator {
       });
     }
     return m;
+  }
+
+  /** Encrypt or Sign whose output the spec makes random, by the request's or the key's parameters. */
+  private boolean variableOutput(Frame f) {
+    if (f.operation != Operation.ENCRYPT.value() && f.operation != Operation.SIGN.value()) {
+      return false;
+    }
+    if (f.requestPayload == null) {
+      return false;
+    }
+    if (makesVariableOutput(f.requestPayload)) {
+      return true;
+    }
+    return f.requestPayload.first(Tag.UNIQUE_IDENTIFIER)
+        .filter(i -> i instanceof Item.TextString t && variableOutputKeys.contains(t.value())).isPresent();
+  }
+
+  /** Random IV, OAEP or PSS padding, or ECDSA anywhere in these parameters or attributes. */
+  private static boolean makesVariableOutput(Item i) {
+    if (i instanceof Item.Boolean b && i.tag() == Tag.RANDOM_IV) {
+      return b.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.PADDING_METHOD) {
+      return en.value() == keyward.kmip.spec.PaddingMethod.OAEP.value()
+          || en.value() == keyward.kmip.spec.PaddingMethod.PSS.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM) {
+      return en.value() == keyward.kmip.spec.CryptographicAlgorithm.ECDSA.value();
+    }
+    if (i instanceof Item.Enumeration en && i.tag() == Tag.DIGITAL_SIGNATURE_ALGORITHM) {
+      keyward.kmip.spec.DigitalSignatureAlgorithm d = keyward.kmip.spec.DigitalSignatureAlgorithm.fromValue(en.value());
+      return d != null && d.name().contains("ECDSA");
+    }
+    if (i instanceof Item.Structure s) {
+      for (Item c : s.items()) {
+        if (makesVariableOutput(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The reason and message of a failed batch item, which say more than its status. */
@@ -300,8 +370,8 @@ final class ResponseComparator {
     } else if (inPayload && f.operation == Operation.QUERY.value()) {
       notCompared.addAll(QUERY_NOT_COMPARED);
       if (required != null) {
-        Mismatch m = queryList(Tag.OPERATION, a, path, f);
-        m = m != null ? m : queryList(Tag.OBJECT_TYPE, a, path, f);
+        Mismatch m = QueryLists.check(Tag.OPERATION, a, path, f, required);
+        m = m != null ? m : QueryLists.check(Tag.OBJECT_TYPE, a, path, f, required);
         if (m != null) {
           return m;
         }
@@ -425,48 +495,6 @@ final class ResponseComparator {
     for (int j = 0; j < as.size(); j++) {
       if (!used[j] && !extras && !optional(as.get(j), -1)) {
         return new Mismatch(-1, path + "/" + Render.name(as.get(j).tag()), "nothing more", Render.actual(as.get(j), f.version));
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A Query Operations / Query Objects list under the permitted variation "Object/Operation types
-   * beyond those the profile requires": the reference server's list is not the measure. The answer
-   * must list each operation (object type) the profile requires that the version defines, each
-   * entry once, and no operation outside the server's dispatch table when that is known.
-   */
-  private Mismatch queryList(int tag, Item.Structure a, String path, Frame f) {
-    int asked = (tag == Tag.OPERATION ? QueryFunction.QUERY_OPERATIONS : QueryFunction.QUERY_OBJECTS).value();
-    if (f.requestPayload == null || f.requestPayload.all(Tag.QUERY_FUNCTION).stream()
-        .noneMatch(q -> q instanceof Item.Enumeration en && en.value() == asked)) {
-      return a.all(tag).isEmpty() ? null : new Mismatch(-1, path + "/" + Render.name(tag),
-          "no " + Render.name(tag) + " list (not asked for)", Render.actual(a.all(tag).get(0), f.version));
-    }
-    List<Item> listed = a.all(tag);
-    Set<Integer> values = new HashSet<>();
-    for (Item i : listed) {
-      int v = ((Item.Enumeration) i).value();
-      if (!values.add(v)) {
-        return new Mismatch(-1, path + "/" + Render.name(tag), "each entry listed once", Render.actual(i, f.version) + " twice");
-      }
-      if (tag == Tag.OPERATION && required.performed() != null) {
-        Operation op = Operation.fromValue(v);
-        if (op == null || !required.performed().contains(op)) {
-          return new Mismatch(-1, path + "/Operation", "only operations the server performs",
-              Render.actual(i, f.version) + ", not in its dispatch table");
-        }
-      }
-    }
-    List<Integer> wanted = tag == Tag.OPERATION
-        ? required.operations().stream().filter(o -> o.definedIn(f.version)).map(Operation::value).toList()
-        : required.objectTypes().stream().filter(o -> o.definedIn(f.version)).map(o -> o.value()).toList();
-    for (int w : wanted) {
-      if (!values.contains(w)) {
-        Item e = new Item.Enumeration(tag, w);
-        return new Mismatch(-1, path + "/" + Render.name(tag),
-            Render.actual(e, f.version) + " " + NotSupported.REQUIRED,
-            "not among the " + listed.size() + " " + Render.name(tag) + " items sent");
       }
     }
     return null;

@@ -58,8 +58,13 @@ public final class TestCases {
         }
       }
     }
-    files.sort(Comparator.comparing(Path::toString));
+    files.sort(Comparator.comparing(p -> naturalKey(dir.relativize(p).toString())));
     return files;
+  }
+
+  /** "BL-M-10-21" after "BL-M-9-21": numbers compared as numbers. */
+  static String naturalKey(String name) {
+    return Pattern.compile("\\d+").matcher(name).replaceAll(m -> "0".repeat(Math.max(0, 12 - m.group().length())) + m.group());
   }
 
   /** "2.1/profiles/mandatory/BL-M-1-21.xml": the name results.tsv uses. */

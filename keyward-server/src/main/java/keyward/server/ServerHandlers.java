@@ -9,6 +9,7 @@ import keyward.server.operation.ActivateHandler;
 import keyward.server.operation.AddAttributeHandler;
 import keyward.server.operation.AdjustAttributeHandler;
 import keyward.server.operation.ArchiveHandler;
+import keyward.server.operation.CertifyHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.CreateKeyPairHandler;
@@ -83,14 +84,15 @@ public final class ServerHandlers {
     CipherStreams streams = CipherStreams.standard(crypto);
     handlers.add(new EncryptHandler(crypto, streams));
     handlers.add(new DecryptHandler(crypto, streams));
-    handlers.add(new MacHandler());
-    handlers.add(new MacVerifyHandler());
-    handlers.add(new HashHandler(crypto));
+    handlers.add(new MacHandler(streams));
+    handlers.add(new MacVerifyHandler(streams));
+    handlers.add(new HashHandler(streams));
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));
     handlers.add(new DeriveKeyHandler(crypto));
     handlers.add(new SignHandler());
     handlers.add(new SignatureVerifyHandler());
+    handlers.add(new CertifyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());

@@ -74,6 +74,11 @@ public final class ConformanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the in-process servers' INFO lines (a listener per file) would drown the results; the
+    // launcher's logback.xml reads this before its first logger (KEYWARD_LOG_LEVEL=INFO shows them)
+    if (System.getenv("KEYWARD_LOG_LEVEL") == null && System.getProperty("KEYWARD_LOG_LEVEL") == null) {
+      System.setProperty("KEYWARD_LOG_LEVEL", "WARN");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path dir = testCases != null ? testCases : defaultTestCases();
     if (!Files.isDirectory(dir)) {
@@ -105,7 +110,8 @@ public final class ConformanceCommand implements Callable<Integer> {
           out.printf("%-13s %s: %s%n", "skipped", rel, o.skipped());
         } else {
           rows.add(o.row());
-          out.printf("%-13s %s%s%n", o.row().statusText(), rel,
+          out.printf("%-13s %s%s%s%n", o.row().status().text(), rel,
+              o.row().settings().isEmpty() ? "" : " (with " + o.row().settings() + ")",
               o.row().pass() ? "" : ": " + o.row().mismatch());
         }
         out.flush();
@@ -116,6 +122,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     if (skipped > 0) {
       out.println(skipped + " file(s) skipped");
     }
+    out.flush();
     return rows.stream().allMatch(Row::pass) ? 0 : 1;
   }
 

@@ -4,58 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import keyward.app.Main;
-import keyward.app.serve.RunningServer;
-import keyward.app.serve.ServerSettings;
-import keyward.cli.ClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** ./keyward bench: option checks, and short runs against an in-process server. */
 class BenchCommandTest {
   @TempDir static Path dir;
-  static RunningServer server;
+  static CliServer cli;
   static Path config;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void start() throws Exception {
-    Path data = dir.resolve("data");
-    server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(data));
-    config = data.resolve("client.toml");
-    ClientConfig.writeForDevServer(config, "localhost", server.port(), server.pki().caCertificate(),
-        server.pki().clientPkcs12(), server.pki().clientPkcs12PasswordFile());
+    cli = new CliServer(dir);
+    config = cli.config;
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    cli.close();
   }
 
-  static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliServer.Run run(String... args) {
+    return CliServer.run(args);
   }
 
   @ParameterizedTest
   @CsvSource({"get,2.1", "get,1.2", "create-get-destroy,1.4", "locate,2.0"})
   void aShortRunReportsThroughputAndPercentilesWithoutErrors(String mix, String version) throws Exception {
     long t0 = System.nanoTime();
-    Run r = run("bench", "--config", config.toString(), "--kmip-version", version, "--mix", mix,
+    CliServer.Run r = run("bench", "--config", config.toString(), "--kmip-version", version, "--mix", mix,
         "--connections", "2", "--duration", "2", "--warmup", "0", "--keys", "20", "--json");
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(r.exit()).as(r.err()).isZero();
@@ -75,7 +57,7 @@ class BenchCommandTest {
 
   @Test
   void theTextReportNamesTheRunAndItsFigures() {
-    Run r = run("bench", "--config", config.toString(), "--kmip-version", "2.1", "--mix", "create",
+    CliServer.Run r = run("bench", "--config", config.toString(), "--kmip-version", "2.1", "--mix", "create",
         "--connections", "1", "--duration", "1", "--warmup", "0");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("create mix, 1 connection(s), KMIP 2.1")
@@ -84,13 +66,13 @@ class BenchCommandTest {
 
   @Test
   void badOptionsAreUsageErrors() {
-    Run mix = run("bench", "--config", config.toString(), "--mix", "delete");
+    CliServer.Run mix = run("bench", "--config", config.toString(), "--mix", "delete");
     assertThat(mix.exit()).isEqualTo(2);
     assertThat(mix.err()).contains("--mix").contains("create-get-destroy");
-    Run conns = run("bench", "--config", config.toString(), "--connections", "0");
+    CliServer.Run conns = run("bench", "--config", config.toString(), "--connections", "0");
     assertThat(conns.exit()).isEqualTo(2);
     assertThat(conns.err()).contains("--connections");
-    Run version = run("bench", "--config", config.toString(), "--kmip-version", "9.9");
+    CliServer.Run version = run("bench", "--config", config.toString(), "--kmip-version", "9.9");
     assertThat(version.exit()).isEqualTo(2);
     assertThat(version.err()).contains("--kmip-version");
   }

@@ -84,6 +84,29 @@ class KeywardCliOperationsTest {
     assertThat(cli.ok(v, "attr", "get", oid, "Object Type")).contains("Opaque Object");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"1.4", "2.1"})
+  void certificatesGoInAsPemAndComeBackAsPemOrDer(String v) throws Exception {
+    Path pem = cli.server.pki().clientCertificate();
+    String id = cli.ok(v, "cert", "register", "--file", pem.toString(), "--name", "client-cert-" + v);
+    assertThat(cli.ok(v, "attr", "get", id, "Object Type")).contains("Certificate");
+    Path asPem = dir.resolve("cert-" + v + ".pem");
+    cli.ok(v, "cert", "get", id, "--out", asPem.toString(), "--pem");
+    java.security.cert.CertificateFactory x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+    try (var original = Files.newInputStream(pem); var fetched = Files.newInputStream(asPem)) {
+      assertThat(x509.generateCertificate(fetched)).isEqualTo(x509.generateCertificate(original));
+    }
+    assertThat(Files.readString(asPem)).startsWith("-----BEGIN CERTIFICATE-----\n");
+    Path asDer = dir.resolve("cert-" + v + ".der");
+    cli.ok(v, "cert", "get", id, "--out", asDer.toString());
+    try (var original = Files.newInputStream(pem)) {
+      assertThat(Files.readAllBytes(asDer)).isEqualTo(x509.generateCertificate(original).getEncoded());
+    }
+    // and DER goes in as well
+    String again = cli.ok(v, "cert", "register", "--file", asDer.toString());
+    assertThat(again).isNotEqualTo(id);
+  }
+
   @Test
   void secretCreateIn21() throws Exception {
     String id = cli.ok("2.1", "secret", "create", "--length", "128", "--name", "made-secret");

@@ -3,7 +3,6 @@ package keyward.app.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import keyward.client.Batch;
 import keyward.client.BatchResult;
 import keyward.client.KmipClient;
@@ -13,26 +12,13 @@ import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.ResultStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Several operations in one message: ID Placeholder, typed results, the three error options. */
 class KmipClientBatchTest {
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(dir.resolve("data"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final TestServer server = new TestServer();
 
   static ResultReason notFound(KmipVersion v) {
     return v.atLeast(KmipVersion.V2_0) ? ResultReason.OBJECT_NOT_FOUND : ResultReason.ITEM_NOT_FOUND;

@@ -66,7 +66,7 @@ class KmipClientCryptoRetryTest {
 
   /** A TLS server that reads a request and hangs up without answering, counting requests. */
   static SSLServerSocket dropper(AtomicInteger requests) throws Exception {
-    SSLServerSocket socket = (SSLServerSocket) server.server().pki().serverContext().getServerSocketFactory()
+    SSLServerSocket socket = (SSLServerSocket) server.running().pki().serverContext().getServerSocketFactory()
         .createServerSocket(0);
     Thread.ofVirtual().start(() -> {
       while (!socket.isClosed()) {

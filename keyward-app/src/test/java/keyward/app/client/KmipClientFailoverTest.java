@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLServerSocket;
@@ -15,10 +14,8 @@ import javax.net.ssl.SSLSocket;
 import keyward.client.KmipClient;
 import keyward.client.KmipTransportException;
 import keyward.kmip.spec.KmipVersion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several servers: a dead one first, then a live one. A server that cannot be reached is
@@ -26,18 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again only when it is idempotent (Get yes, Create never).
  */
 class KmipClientFailoverTest {
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(dir.resolve("data"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final TestServer server = new TestServer();
 
   static int closedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
@@ -94,7 +80,7 @@ class KmipClientFailoverTest {
     final AtomicInteger requests = new AtomicInteger();
 
     Dropper() throws Exception {
-      socket = (SSLServerSocket) server.server().pki().serverContext().getServerSocketFactory().createServerSocket(0);
+      socket = (SSLServerSocket) server.running().pki().serverContext().getServerSocketFactory().createServerSocket(0);
       Thread.ofVirtual().start(() -> {
         try {
           while (true) {

@@ -21,10 +21,8 @@ import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.spec.UsageLimitsUnit;
 import keyward.kmip.ttlv.Item;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,18 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in 1.4 (Template-Attribute shapes, 1.x Result Reasons) and 2.1.
  */
 class KmipClientOperationsTest {
-  @TempDir static java.nio.file.Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(dir.resolve("data"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final TestServer server = new TestServer();
 
   static boolean v2(KmipVersion v) {
     return v.atLeast(KmipVersion.V2_0);

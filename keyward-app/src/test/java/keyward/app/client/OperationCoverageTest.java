@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,9 @@ import keyward.client.Batch;
 import keyward.client.KmipClient;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -51,22 +49,15 @@ class OperationCoverageTest {
       Map.entry(Operation.MAC_VERIFY, "crypto mac-verify"), Map.entry(Operation.HASH, "hash"),
       Map.entry(Operation.RNG_RETRIEVE, "rng get"), Map.entry(Operation.RNG_SEED, "rng seed"));
 
-  @TempDir static Path dir;
-  static TestServer server;
+  @RegisterExtension static final TestServer server = new TestServer();
   static List<Operation> operations;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(dir.resolve("data"));
     try (KmipClient c = server.client(KmipVersion.V2_1)) {
       operations = new ArrayList<>(c.query().operations());
     }
     operations.removeAll(NOT_FOR_USERS);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** "Get Usage Allocation" -> "getUsageAllocation", "Re-key" -> "reKey". */

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Keyward's client against PyKMIP 0.10's server, an independent implementation, started by the
  * test (see {@link PyKmipServer}), for every operation both support: Discover Versions, Query,
- * Create, Register (symmetric key, secret data, opaque object), Get, Get Attributes, Get
- * Attribute List, Locate, Activate, Modify/Set/Delete Attribute, Revoke, Destroy, and batches;
- * in KMIP 1.2, 1.4 and 2.0 (PyKMIP's highest). PyKMIP has no ID Placeholder for Activate, and
+ * Create, Register (symmetric key, secret data, opaque object, certificate), Get, Get
+ * Attributes, Get Attribute List, Locate, Activate, Modify/Set/Delete Attribute, Revoke, Destroy,
+ * and batches; in KMIP 1.2, 1.4 and 2.0 (PyKMIP's highest). PyKMIP has no ID Placeholder for Activate, and
  * no Add/Adjust Attribute, Check, Re-key, Archive/Recover, Obtain Lease, Get Usage Allocation or
  * Ping; its 2.0 Delete Attribute does not work (see changeAttributes).
  */
@@ -113,6 +113,12 @@ class PyKmipInteropTest {
       String oid = c.registerOpaqueObject(0x80000000, blob).execute();
       assertThat(c.get(oid)).isEqualTo(blob);
       assertThat(c.getAttributes(oid, "Object Type").display()).containsEntry("Object Type", "Opaque Object");
+      byte[] der;
+      try (var pem = java.nio.file.Files.newInputStream(pykmip.pki.resolve("bob.crt"))) {
+        der = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(pem).getEncoded();
+      }
+      String cid = c.registerCertificate(der).execute();
+      assertThat(c.get(cid)).isEqualTo(der);
     }
   }
 

@@ -34,7 +34,11 @@ final class PyKmipServer implements AutoCloseable {
 
   /** Starts a server on a free port, its PKI and database under {@code dir}. */
   static PyKmipServer start(Path dir) throws Exception {
-    Path shared = Path.of(System.getProperty("keyward.shared", "../shared"));
+    return start(Path.of(System.getProperty("keyward.shared", "../shared")), dir);
+  }
+
+  /** As {@link #start(Path)}, with the starter script under {@code shared}/tools. */
+  static PyKmipServer start(Path shared, Path dir) throws Exception {
     Path script = shared.resolve("tools/pykmip-server.sh").toAbsolutePath().normalize();
     if (!Files.isRegularFile(script)) {
       unavailable("the PyKMIP server starter " + script + " is missing: put the shared data beside the"

@@ -42,7 +42,8 @@ class PyKmipInteropTest {
   private static final List<String> CHECKS_1_2 = List.of("create", "register_symmetric_key",
       "register_secret_data", "get_created_key", "get_registered_key", "get_secret_data",
       "locate_by_name", "activate", "get_attributes", "get_attribute_list", "modify_attribute",
-      "delete_attribute", "destroy_active_refused", "revoke", "destroy", "get_unknown_id", "get_destroyed");
+      "delete_attribute", "destroy_active_refused", "revoke", "destroy", "get_unknown_id", "get_destroyed",
+      "create_key_pair", "get_public_key", "get_private_key", "register_public_key", "register_certificate");
 
   @TempDir static Path dir;
   private static RunningServer server;

@@ -52,7 +52,8 @@ public record Grant(String principal, Set<Operation> rights) {
       throw new BadGrantException("a grant is PRINCIPAL:RIGHTS, e.g. \"bob:Get,Locate\" or \"group:ops:read\"");
     }
     String principal = value.substring(0, colon).strip();
-    if (principal.isEmpty() || principal.equals(GROUP_PREFIX.substring(0, GROUP_PREFIX.length() - 1))) {
+    if (principal.isEmpty() || principal.equals(GROUP_PREFIX.substring(0, GROUP_PREFIX.length() - 1))
+        || principal.equals(GROUP_PREFIX)) {
       throw new BadGrantException("a grant names an identity or group:NAME before the last ':'");
     }
     Set<Operation> rights = EnumSet.noneOf(Operation.class);

@@ -127,14 +127,15 @@ public final class MessageProcessor {
    */
   public Item.Structure process(Item request, Caller caller) {
     Instant received = clock.instant();
-    Item.Structure response = answer(request, caller);
-    for (AuditEvent e : AuditEvents.of(request, response, caller, received)) {
+    Caller[] actingAs = {caller}; // becomes the credential's user once authenticated
+    Item.Structure response = answer(request, caller, actingAs);
+    for (AuditEvent e : AuditEvents.of(request, response, actingAs[0], received)) {
       audit.record(e);
     }
     return response;
   }
 
-  private Item.Structure answer(Item request, Caller caller) {
+  private Item.Structure answer(Item request, Caller caller, Caller[] actingAs) {
     String correlation = newCorrelation();
     Instant now = clock.instant();
     ProtocolVersion requested = RequestVersion.of(request);
@@ -171,6 +172,7 @@ public final class MessageProcessor {
     List<ResponseBatchItem> results;
     try {
       Caller who = authenticator.authenticate(caller, header.authentication());
+      actingAs[0] = who;
       results = runBatch(message, who, version, now, correlation);
     } catch (KmipException e) {
       results = new ArrayList<>();

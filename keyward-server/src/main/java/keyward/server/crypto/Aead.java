@@ -15,13 +15,18 @@ final class Aead {
    * CS-BC-M-CHACHA20POLY1305-1 answer 1 and 32 with General Failure.
    */
   static int tagLength(CipherParameters p) throws KmipException {
+    return tagLength(p, MIN_TAG);
+  }
+
+  /** The same with another shortest tag (CCM allows 4, NIST SP 800-38C §A.1). */
+  static int tagLength(CipherParameters p, int min) throws KmipException {
     Integer t = p.tagLength();
     if (t == null) {
       return MAX_TAG;
     }
-    if (t < MIN_TAG || t > MAX_TAG) {
+    if (t < min || t > MAX_TAG) {
       throw new KmipException(ResultReason.GENERAL_FAILURE,
-          "invalid-tag-length: the Tag Length is " + MIN_TAG + " to " + MAX_TAG + " bytes");
+          "invalid-tag-length: the Tag Length is " + min + " to " + MAX_TAG + " bytes");
     }
     return t;
   }

@@ -1,6 +1,5 @@
 package keyward.server.crypto;
 
-import java.util.Optional;
 import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
@@ -60,10 +59,6 @@ public record AsymmetricParameters(Integer padding, Integer hashing, Integer sig
   /** The JCA signature-name form of a digest ("SHA256", "SHA3-256"). */
   static String signatureDigest(String digestName) {
     return digestName.startsWith("SHA3-") ? digestName : digestName.replace("-", "").replace("/", "");
-  }
-
-  Optional<Integer> hashingOpt() {
-    return Optional.ofNullable(hashing);
   }
 
   private static Integer enumeration(Item.Structure s, int tag) {

@@ -16,12 +16,13 @@ import keyward.server.KmipException;
 import keyward.server.object.KeyBlocks;
 
 /**
- * AES (ECB, CBC, CTR, GCM) and, for legacy clients, Triple DES (ECB, CBC) on the JDK's
- * provider. Padding: None or PKCS5 (the spec's name for PKCS#7 padding to the block size) for
+ * AES (ECB, CBC, CTR, GCM on the JDK's provider; CCM on Bouncy Castle's, the JDK has none) and,
+ * for legacy clients, Triple DES (ECB, CBC). Padding: None or PKCS5 (the spec's name for PKCS#7 padding to the block size) for
  * ECB and CBC; CTR and GCM take none. The IV/Counter/Nonce is the block for CBC and CTR (16 bytes
  * for AES: the whole initial counter block) and any length for GCM (12 bytes when generated).
  * A GCM tag is 12 to 16 bytes (NIST SP 800-38D §5.2.1.2); CS-BC-M-GCM-1 expects another
- * length to be General Failure.
+ * length to be General Failure. CCM (NIST SP 800-38C) takes a 7 to 13 byte nonce (12 when
+ * generated) and an even tag of 4 to 16 bytes.
  */
 final class BlockCiphers implements CipherAlgorithm {
   static final BlockCiphers AES = new BlockCiphers("AES", 16, true);
@@ -58,7 +59,7 @@ final class BlockCiphers implements CipherAlgorithm {
   public int ivLength(CipherParameters p) throws KmipException {
     return switch (mode(p)) {
       case ECB -> 0;
-      case GCM -> 12;
+      case GCM, CCM -> 12;
       default -> blockSize;
     };
   }
@@ -78,17 +79,24 @@ final class BlockCiphers implements CipherAlgorithm {
     if (mode == BlockCipherMode.GCM && iv.length == 0) {
       throw KmipException.invalidField("the GCM nonce is empty");
     }
-    int tagLength = mode == BlockCipherMode.GCM ? Aead.tagLength(p) : 0;
+    if (mode == BlockCipherMode.CCM && (iv.length < 7 || iv.length > 13)) {
+      throw KmipException.invalidField("a CCM nonce is 7 to 13 bytes");
+    }
+    boolean aead = mode == BlockCipherMode.GCM || mode == BlockCipherMode.CCM;
+    int tagLength = mode == BlockCipherMode.GCM ? Aead.tagLength(p)
+        : mode == BlockCipherMode.CCM ? Aead.tagLength(p, 4) : 0;
     AlgorithmParameterSpec spec = switch (mode) {
       case ECB -> null;
-      case GCM -> new GCMParameterSpec(tagLength * 8, iv);
+      case GCM, CCM -> new GCMParameterSpec(tagLength * 8, iv);
       default -> new IvParameterSpec(iv);
     };
-    if (aad != null && mode != BlockCipherMode.GCM) {
+    if (aad != null && !aead) {
       throw KmipException.invalidField("Authenticated Encryption Additional Data is for an AEAD mode");
     }
     try {
-      Cipher c = Cipher.getInstance(jcaName + "/" + mode.name() + "/" + padding);
+      String transformation = jcaName + "/" + mode.name() + "/" + padding;
+      Cipher c = mode == BlockCipherMode.CCM ? Cipher.getInstance(transformation, Macs.BC)
+          : Cipher.getInstance(transformation);
       c.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, spec);
       if (aad != null) {
         c.updateAAD(aad);
@@ -107,7 +115,7 @@ final class BlockCiphers implements CipherAlgorithm {
     }
     boolean offered = switch (mode) {
       case ECB, CBC -> true;
-      case CTR, GCM -> modern;
+      case CTR, GCM, CCM -> modern;
       default -> false;
     };
     if (!offered) {

@@ -10,14 +10,15 @@ import keyward.server.KmipException;
 
 /**
  * The fields of Cryptographic Parameters (1.4 §3.6, 2.1 §4.13) that symmetric operations read:
- * Block Cipher Mode, Padding Method, Hashing Algorithm, Cryptographic Algorithm, Random IV and
- * Tag Length (in bytes). Absent fields are null. An enumeration value the spec does not define
+ * Block Cipher Mode, Padding Method, Hashing Algorithm, Cryptographic Algorithm, Random IV, IV
+ * Length (in bits: the length of a generated IV) and Tag Length (in bytes). Absent fields are
+ * null. An enumeration value the spec does not define
  * is Invalid Field.
  */
 public record CipherParameters(BlockCipherMode mode, PaddingMethod padding, HashingAlgorithm hashing,
-    CryptographicAlgorithm algorithm, boolean randomIv, Integer tagLength) {
+    CryptographicAlgorithm algorithm, boolean randomIv, Integer ivLength, Integer tagLength) {
 
-  public static final CipherParameters NONE = new CipherParameters(null, null, null, null, false, null);
+  public static final CipherParameters NONE = new CipherParameters(null, null, null, null, false, null, null);
 
   /** Reads a Cryptographic Parameters structure; null gives {@link #NONE}. */
   public static CipherParameters of(Item.Structure p) throws KmipException {
@@ -36,6 +37,10 @@ public record CipherParameters(BlockCipherMode mode, PaddingMethod padding, Hash
     if (tag != null && !(tag instanceof Item.Integer)) {
       throw KmipException.invalidField("Tag Length must be an Integer");
     }
+    Item ivLength = p.first(Tag.IV_LENGTH).orElse(null);
+    if (ivLength != null && !(ivLength instanceof Item.Integer)) {
+      throw KmipException.invalidField("IV Length must be an Integer");
+    }
     return new CipherParameters(
         known(mode, BlockCipherMode.fromValue(mode == null ? 0 : mode), "Block Cipher Mode"),
         known(padding, PaddingMethod.fromValue(padding == null ? 0 : padding), "Padding Method"),
@@ -43,12 +48,27 @@ public record CipherParameters(BlockCipherMode mode, PaddingMethod padding, Hash
         known(algorithm, CryptographicAlgorithm.fromValue(algorithm == null ? 0 : algorithm),
             "Cryptographic Algorithm"),
         random != null && ((Item.Boolean) random).value(),
+        ivLength == null ? null : ((Item.Integer) ivLength).value(),
         tag == null ? null : ((Item.Integer) tag).value());
   }
 
   /** The same parameters with the Tag Length set (a decryption's tag gives it when absent). */
   public CipherParameters withTagLength(int bytes) {
-    return new CipherParameters(mode, padding, hashing, algorithm, randomIv, bytes);
+    return new CipherParameters(mode, padding, hashing, algorithm, randomIv, ivLength, bytes);
+  }
+
+  /**
+   * Bytes of IV to generate: the IV Length when given (a whole number of bytes, 8 to 1024 bits),
+   * else the cipher's own.
+   */
+  public int generatedIvBytes(int cipherDefault) throws KmipException {
+    if (ivLength == null || cipherDefault == 0) {
+      return cipherDefault;
+    }
+    if (ivLength % 8 != 0 || ivLength < 8 || ivLength > 1024) {
+      throw KmipException.invalidField("IV Length must be a multiple of 8 bits from 8 to 1024");
+    }
+    return ivLength / 8;
   }
 
   private static <E> E known(Integer raw, E value, String name) throws KmipException {

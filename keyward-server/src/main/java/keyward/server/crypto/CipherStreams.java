@@ -12,9 +12,11 @@ import keyward.server.KmipException;
 import keyward.spi.crypto.CryptoEngine;
 
 /**
- * Streamed Encrypt and Decrypt in progress (1.4 §4.29-4.30, 2.1 §6.1: Init Indicator, Final
- * Indicator, Correlation Value). Bounded: at most {@code max} streams open at once, each closed
- * after {@code idle} without a part and after {@code maxBytes} of data. A stream belongs to the
+ * Streamed operations in progress: Encrypt, Decrypt, MAC, MAC Verify and Hash (1.4 §4.29-4.37,
+ * 2.1 §6.1: Init Indicator, Final Indicator, Correlation Value), each a {@link CipherSession}. Bounded: at most {@code max} streams open at once, each closed
+ * after {@code idle} without a part. An AEAD decryption releases nothing before the tag is
+ * checked, so its cipher holds all the ciphertext: such a stream is refused past
+ * {@code maxBytes}, which bounds the memory streams hold to {@code max} times that. A stream belongs to the
  * caller, key and operation that opened it; anyone else presenting its Correlation Value is
  * refused as if it did not exist. The state is in memory only: a server restart ends every
  * stream, and a stream's parts are not undone with a batch.
@@ -43,9 +45,9 @@ public final class CipherStreams {
     this.maxBytes = maxBytes;
   }
 
-  /** The standard bounds: 256 open streams, 5 minutes idle, 64 MiB each. */
+  /** The standard bounds: 128 open streams, 5 minutes idle, 4 MiB held by an AEAD decryption. */
   public static CipherStreams standard(CryptoEngine random) {
-    return new CipherStreams(random, 256, Duration.ofMinutes(5), 64L << 20);
+    return new CipherStreams(random, 128, Duration.ofMinutes(5), 4L << 20);
   }
 
   /** Opens a stream and returns its Correlation Value. */
@@ -78,11 +80,13 @@ public final class CipherStreams {
     return e.stream;
   }
 
-  /** Puts a stream back after a middle part, with the data it has now processed counted. */
+  /** Puts a stream back after a middle part, with the data an AEAD decryption now holds counted. */
   public synchronized void putBack(byte[] correlation, Stream s, long moreBytes, Instant now) throws KmipException {
-    Stream next = new Stream(s.owner(), s.uniqueIdentifier(), s.operation(), s.session(), s.bytes() + moreBytes);
+    boolean holds = s.operation() == Operation.DECRYPT && s.session().authenticated();
+    Stream next = new Stream(s.owner(), s.uniqueIdentifier(), s.operation(), s.session(),
+        s.bytes() + (holds ? moreBytes : 0));
     if (next.bytes() > maxBytes) {
-      throw KmipException.invalidField("a streamed operation is limited to " + maxBytes + " bytes");
+      throw KmipException.invalidField("a streamed AEAD decryption is limited to " + maxBytes + " bytes");
     }
     open.put(HexFormat.of().formatHex(correlation), new Entry(next, now.plus(idle)));
   }

@@ -15,8 +15,8 @@ import keyward.server.KmipException;
  * Every function returns exactly {@code length} bytes; the caller owns and wipes them.
  */
 public final class Derivations {
-  /** Most PBKDF2 iterations accepted: bounds the work one request can ask for. */
-  public static final int MAX_ITERATIONS = 10_000_000;
+  /** Most PBKDF2 iterations accepted: bounds the work one request can ask for (about a second). */
+  public static final int MAX_ITERATIONS = 1_000_000;
 
   private Derivations() {}
 

@@ -41,6 +41,34 @@ public final class Hashes {
     return name;
   }
 
+  /** A digest under way, as a session a stream can hold (parts in, the digest out of finish). */
+  public static CipherSession session(HashingAlgorithm h) throws KmipException {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance(jcaName(h));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server does not hash with " + h.specName());
+    }
+    return new CipherSession() {
+      @Override
+      public byte[] update(byte[] data) {
+        md.update(data);
+        return new byte[0];
+      }
+
+      @Override
+      public Output finish(byte[] data, byte[] tag) {
+        md.update(data);
+        return new Output(md.digest(), null);
+      }
+
+      @Override
+      public boolean authenticated() {
+        return false;
+      }
+    };
+  }
+
   /** The HMAC name for a hashing algorithm ("HmacSHA256", "HmacSHA3-256"). */
   public static String hmacName(HashingAlgorithm h) throws KmipException {
     return "Hmac" + jcaName(h).replace("SHA-", "SHA");

@@ -19,7 +19,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * CMAC.
  */
 public final class Macs {
-  private static final Provider BC = new BouncyCastleProvider();
+  /** Bouncy Castle as an explicit provider (never installed globally), for CMAC and CCM. */
+  static final Provider BC = new BouncyCastleProvider();
   private static final Map<CryptographicAlgorithm, String> TABLE = Map.ofEntries(
       Map.entry(CryptographicAlgorithm.HMAC_SHA1, "HmacSHA1"),
       Map.entry(CryptographicAlgorithm.HMAC_SHA224, "HmacSHA224"),
@@ -45,6 +46,35 @@ public final class Macs {
 
   /** The MAC of the data under the key bytes (the caller keeps and wipes them). */
   public static byte[] mac(CryptographicAlgorithm algorithm, byte[] key, byte[] data) throws KmipException {
+    return start(algorithm, key).doFinal(data);
+  }
+
+  /**
+   * A MAC under way, as a session a stream can hold: parts go in with update (no output), the
+   * MAC comes out of finish.
+   */
+  public static CipherSession session(CryptographicAlgorithm algorithm, byte[] key) throws KmipException {
+    Mac mac = start(algorithm, key);
+    return new CipherSession() {
+      @Override
+      public byte[] update(byte[] data) {
+        mac.update(data);
+        return new byte[0];
+      }
+
+      @Override
+      public Output finish(byte[] data, byte[] tag) {
+        return new Output(mac.doFinal(data), null);
+      }
+
+      @Override
+      public boolean authenticated() {
+        return false;
+      }
+    };
+  }
+
+  private static Mac start(CryptographicAlgorithm algorithm, byte[] key) throws KmipException {
     String name = TABLE.get(algorithm);
     if (name == null) {
       throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
@@ -56,10 +86,8 @@ public final class Macs {
     try {
       Mac mac = algorithm == CryptographicAlgorithm.AES ? Mac.getInstance(name, BC) : Mac.getInstance(name);
       mac.init(new SecretKeySpec(key, name));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the key does not suit " + algorithm.specName());
-    } catch (IllegalArgumentException e) {
+      return mac;
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the key does not suit " + algorithm.specName());
     }
   }

@@ -43,23 +43,10 @@ final class CipherRequests {
   Item.Structure handle(OperationContext context, Item.Structure payload, boolean encrypt) throws Exception {
     Operation op = encrypt ? Operation.ENCRYPT : Operation.DECRYPT;
     String uid = Payloads.uniqueIdentifier(context, payload);
-    byte[] correlation = CryptoKeys.bytes(payload, Tag.CORRELATION_VALUE);
-    boolean init = CryptoKeys.flag(payload, Tag.INIT_INDICATOR);
-    boolean last = payload.first(Tag.FINAL_INDICATOR).isPresent() ? CryptoKeys.flag(payload, Tag.FINAL_INDICATOR)
-        : correlation == null && !init;
-    if (init && correlation != null) {
-      throw KmipException.invalidField("an Init Indicator starts a stream: it has no Correlation Value yet");
-    }
-    if (!init && correlation == null && !last) {
-      throw KmipException.invalidField("a Final Indicator of false needs an Init Indicator or a Correlation Value");
-    }
-    byte[] data = CryptoKeys.bytes(payload, Tag.DATA);
-    if (data == null) {
-      if (correlation == null) {
-        throw KmipException.missingData("Data is required");
-      }
-      data = new byte[0];
-    }
+    StreamPart part = StreamPart.of(payload, context.version());
+    byte[] correlation = part.correlation();
+    boolean last = part.last();
+    byte[] data = part.data(payload);
     byte[] tag = CryptoKeys.bytes(payload, Tag.AUTHENTICATED_ENCRYPTION_TAG);
     ManagedObject mo = null;
     try {
@@ -84,7 +71,7 @@ final class CipherRequests {
                 + " with " + keyAlgorithm.specName()));
         byte[] iv = CryptoKeys.bytes(payload, Tag.IV_COUNTER_NONCE);
         if (encrypt && iv == null && p.randomIv()) {
-          int n = cipher.ivLength(p);
+          int n = p.generatedIvBytes(cipher.ivLength(p));
           if (n > 0) {
             iv = generatedIv = crypto.randomBytes(n);
           }
@@ -99,7 +86,7 @@ final class CipherRequests {
         throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "AEAD modes need KMIP 1.4 or later");
       }
       if (encrypt) {
-        CryptoKeys.spend(context, mo, data.length);
+        CryptoKeys.spend(context, mo, data.length, correlation == null);
       }
       List<Item> out = new ArrayList<>();
       out.add(Payloads.uid(uid));
@@ -111,8 +98,9 @@ final class CipherRequests {
         if (stream != null) {
           streams.putBack(correlation, stream, data.length, context.now());
         } else {
-          correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session, data.length),
-              context.now());
+          boolean holds = !encrypt && session.authenticated();
+          correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session,
+              holds ? data.length : 0), context.now());
         }
         out.add(new Item.ByteString(Tag.CORRELATION_VALUE, correlation));
         return Payloads.response(out.toArray(Item[]::new));

@@ -53,8 +53,10 @@ public final class CreateKeyPairHandler implements OperationHandler {
         throw KmipException.invalidField("Cryptographic Usage Mask is required for each half of a key pair");
       }
     }
-    Names.checkUnique(context.objects(), privateSet.all(Tag.NAME), null);
-    Names.checkUnique(context.objects(), publicSet.all(Tag.NAME), null);
+    // one check over both halves: a Name in Common Attributes would give both halves the same one
+    List<Item> names = new ArrayList<>(privateSet.all(Tag.NAME));
+    names.addAll(publicSet.all(Tag.NAME));
+    Names.checkUnique(context.objects(), names, null);
     KeyPairs.Ids ids = KeyPairs.store(context, crypto, kind, privateAttrs, publicAttrs,
         ServerAttributes.Origin.CREATED, List.of(), List.of());
     return Payloads.response(new Item.TextString(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER, ids.privateKey()),

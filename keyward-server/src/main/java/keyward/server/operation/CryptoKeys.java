@@ -147,10 +147,10 @@ final class CryptoKeys {
 
   /**
    * Spends Usage Limits for applying protection to {@code bytes} of data: the count drops by the
-   * bytes (unit Byte) or by one (unit Object); more than is left is Permission Denied. Saves the
-   * object when the count changed.
+   * bytes (unit Byte) or, for the {@code first} part of an operation, by one (unit Object); more
+   * than is left is Permission Denied. Saves the object when the count changed.
    */
-  static void spend(OperationContext context, ManagedObject mo, long bytes) throws Exception {
+  static void spend(OperationContext context, ManagedObject mo, long bytes, boolean first) throws Exception {
     Item limits = mo.attributes().first(Tag.USAGE_LIMITS).orElse(null);
     if (!(limits instanceof Item.Structure s)) {
       return;
@@ -161,7 +161,10 @@ final class CryptoKeys {
     }
     boolean perByte = s.first(Tag.USAGE_LIMITS_UNIT).filter(Item.Enumeration.class::isInstance)
         .map(i -> ((Item.Enumeration) i).value() == UsageLimitsUnit.BYTE.value()).orElse(false);
-    long cost = perByte ? bytes : 1;
+    long cost = perByte ? bytes : first ? 1 : 0;
+    if (cost == 0) {
+      return;
+    }
     if (cost > left.get()) {
       throw KmipException.permissionDenied("DENIED: the key's Usage Limits are used up");
     }

@@ -3,6 +3,7 @@ package keyward.server.operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.DerivationMethod;
 import keyward.kmip.spec.HashingAlgorithm;
@@ -15,7 +16,9 @@ import keyward.kmip.spec.SecretDataType;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
+import keyward.server.crypto.CipherAlgorithm;
 import keyward.server.crypto.CipherParameters;
+import keyward.server.crypto.Ciphers;
 import keyward.server.crypto.Derivations;
 import keyward.server.crypto.Hashes;
 import keyward.server.object.AttributeSet;
@@ -29,8 +32,8 @@ import keyward.spi.crypto.CryptoEngine;
  * object (a key or Secret Data that is Active, may Derive Key and is in the clear). Methods:
  * PBKDF2 (Salt and Iteration Count required), HASH, HMAC, NIST SP 800-108 counter mode (HMAC
  * PRF) and HKDF, the hash from the Derivation Parameters' Cryptographic Parameters (SHA-256 when
- * absent); the others (ENCRYPT, feedback and pipeline modes, asymmetric) are Feature Not
- * Supported. The new object's Cryptographic Algorithm and Length come from the request's
+ * absent); ENCRYPT, the Derivation Data encrypted with the base key; the others (feedback and
+ * pipeline modes, asymmetric) are Feature Not Supported. The new object's Cryptographic Algorithm and Length come from the request's
  * attributes, checked as Create checks them. Links both ways: the new object's Derivation Base
  * Object link names the base, the base gets a Derived Key link. The new identifier becomes the
  * ID Placeholder.
@@ -81,8 +84,9 @@ public final class DeriveKeyHandler implements OperationHandler {
     byte[] material = null;
     try {
       base = CryptoKeys.usable(context, baseUid, CryptographicUsageMask.DERIVE_KEY, true);
-      material = derive(method, parameters, CryptoKeys.secretBytes(base), bytes);
-      if (spec != null && spec.algorithm() == keyward.kmip.spec.CryptographicAlgorithm.DES3) {
+      material = method == DerivationMethod.ENCRYPT ? encrypt(base, parameters, bytes)
+          : derive(method, parameters, CryptoKeys.secretBytes(base), bytes);
+      if (spec != null && spec.algorithm() == CryptographicAlgorithm.DES3) {
         for (int i = 0; i < material.length; i++) {
           material[i] = KeyGeneration.oddParity(material[i]);
         }
@@ -142,6 +146,29 @@ public final class DeriveKeyHandler implements OperationHandler {
       default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
           "this server does not derive with " + method.specName());
     };
+  }
+
+  /**
+   * ENCRYPT derivation: the Derivation Data encrypted with the base key under the Derivation
+   * Parameters' Cryptographic Parameters (and Initialization Vector), through the cipher table;
+   * the derived bytes are the first bytes of the ciphertext, which must be long enough.
+   */
+  private static byte[] encrypt(ManagedObject base, Item.Structure p, int length) throws Exception {
+    byte[] data = required(CryptoKeys.bytes(p, Tag.DERIVATION_DATA), DerivationMethod.ENCRYPT);
+    Item cp = p.first(Tag.CRYPTOGRAPHIC_PARAMETERS).orElse(null);
+    CipherParameters params = CipherParameters.of(cp instanceof Item.Structure s ? s : null);
+    CryptographicAlgorithm algorithm = CryptoKeys.algorithm(base);
+    CipherAlgorithm cipher = Ciphers.forAlgorithm(algorithm).orElseThrow(() -> new KmipException(
+        ResultReason.FEATURE_NOT_SUPPORTED, "this server does not encrypt with " + algorithm.specName()));
+    byte[] out = cipher.start(true, cipher.key(CryptoKeys.block(base)), params,
+        CryptoKeys.bytes(p, Tag.INITIALIZATION_VECTOR), null).finish(data, null).data();
+    if (out.length < length) {
+      Arrays.fill(out, (byte) 0);
+      throw KmipException.invalidField("the encrypted Derivation Data is shorter than the key to derive");
+    }
+    byte[] key = Arrays.copyOf(out, length);
+    Arrays.fill(out, (byte) 0);
+    return key;
   }
 
   private static byte[] required(byte[] data, DerivationMethod method) throws KmipException {

@@ -88,6 +88,21 @@ class CredentialAuthenticatorTest {
   }
 
   @Test
+  void theAuditLogNamesTheUserTheRequestActedAs() throws Exception {
+    List<keyward.server.audit.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ServerHarness h = new ServerHarness(new keyward.server.crypto.JcaCryptoEngine(),
+        new CredentialAuthenticator(USERS, false, Clock.systemUTC()),
+        keyward.server.KeywardServer.Options.DEFAULT.withAudit(events::add));
+    KmipVersion v = KmipVersion.V2_1;
+    h.send(v, header(v, auth("bob", "correct horse"), 1), createAes(v));
+    h.send(v, header(v, auth("bob", "wrong"), 1), createAes(v));
+    h.send(v, header(v, null, 1), createAes(v));
+    assertThat(events).extracting(keyward.server.audit.AuditEvent::identity).containsExactly("bob", "alice", "alice");
+    assertThat(events).extracting(keyward.server.audit.AuditEvent::reason)
+        .containsExactly(null, "Authentication Not Successful", null);
+  }
+
+  @Test
   void otherCredentialTypesDoNotSatisfyTheRequiredPolicy() throws Exception {
     ServerHarness h = harness(true);
     KmipVersion v = KmipVersion.V1_4;

@@ -27,6 +27,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CertificateKeysTest {
   private final ServerHarness h = new ServerHarness();
 
+  /** BL-M-10-21's certificate registered by a 1.4 client: the X.509 attributes come back in the 1.x shape. */
+  @org.junit.jupiter.api.Test
+  void x509AttributesInThe1xShape() throws Exception {
+    KmipVersion v = KmipVersion.V1_4;
+    Item cert = OasisRequests.payload("2.1", "BL-M-10-21.xml", Operation.REGISTER).first(Tag.CERTIFICATE).orElseThrow();
+    String uid = Kmip.uidOf(ok(h.call(v, Operation.REGISTER,
+        new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.CERTIFICATE.value()), Kmip.attributes(v), cert)));
+    java.util.List<String> names = java.util.List.of("X.509 Certificate Identifier", "X.509 Certificate Subject",
+        "X.509 Certificate Issuer", "Certificate Type", "Certificate Length", "Digital Signature Algorithm",
+        "Cryptographic Algorithm", "Cryptographic Length");
+    java.util.List<Item> ask = new java.util.ArrayList<>(java.util.List.of(Kmip.uid(uid)));
+    names.forEach(n -> ask.add(new Item.TextString(Tag.ATTRIBUTE_NAME, n)));
+    var r = ok(h.call(v, Operation.GET_ATTRIBUTES, ask.toArray(Item[]::new)));
+    java.util.List<String> got = r.responsePayload().all(Tag.ATTRIBUTE).stream()
+        .map(a -> ((Item.TextString) ((Item.Structure) a).first(Tag.ATTRIBUTE_NAME).orElseThrow()).value()).toList();
+    assertThat(got).containsExactlyInAnyOrderElementsOf(names);
+    Item subject = r.responsePayload().all(Tag.ATTRIBUTE).stream()
+        .filter(a -> ((Item.Structure) a).items().contains(new Item.TextString(Tag.ATTRIBUTE_NAME, "X.509 Certificate Subject")))
+        .findFirst().orElseThrow();
+    assertThat(((Item.Structure) ((Item.Structure) subject).first(Tag.ATTRIBUTE_VALUE).orElseThrow())
+        .first(Tag.SUBJECT_DISTINGUISHED_NAME)).isPresent();
+  }
+
   @ParameterizedTest
   @CsvSource({"Ed25519, Ed25519, ED25519, 256", "Ed448, Ed448, ED448, 448", "ML-DSA, ML-DSA-65, ML_DSA_65, 192"})
   void certifiedKeyAttributes(String keyAlg, String params, CryptographicAlgorithm expected, int bits) throws Exception {

@@ -161,6 +161,8 @@ class CreateKeyPairHandlerTest {
     refused(v, ResultReason.FEATURE_NOT_SUPPORTED, List.of(alg(CryptographicAlgorithm.DSA), len(2048)));
     refused(v, ResultReason.FEATURE_NOT_SUPPORTED,
         List.of(alg(CryptographicAlgorithm.EC), curve(RecommendedCurve.BRAINPOOLP256R1)));
+    // a Name in Common Attributes would name both halves alike
+    refused(v, ResultReason.NON_UNIQUE_NAME_ATTRIBUTE, List.of(alg(CryptographicAlgorithm.ED25519), Kmip.name("both")));
     // no usage mask for the public half
     ResponseBatchItem r = h.call(v, Operation.CREATE_KEY_PAIR, request(v,
         List.of(alg(CryptographicAlgorithm.RSA), len(2048)), List.of(mask(CryptographicUsageMask.SIGN)), List.of()));

@@ -228,6 +228,110 @@ class CryptoOperationsTest {
     assertThat(bytes(p1, Tag.DATA)).isEqualTo(bytes(done, Tag.DATA)).hasSize(16); // ECB: same block, same output
   }
 
+  /** Usage Limits in objects: one per operation, a streamed one counted once; then Permission Denied. */
+  @Test
+  void usageLimitsInObjectsCountOperations() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = aes128(v, params(mode(BlockCipherMode.ECB)), new Item.Structure(Tag.USAGE_LIMITS,
+        new Item.LongInteger(Tag.USAGE_LIMITS_TOTAL, 2),
+        new Item.Enumeration(Tag.USAGE_LIMITS_UNIT, keyward.kmip.spec.UsageLimitsUnit.OBJECT.value())));
+    ResponseBatchItem p1 = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), new Item.Boolean(Tag.INIT_INDICATOR, true)));
+    Item correlation = new Item.ByteString(Tag.CORRELATION_VALUE, bytes(p1, Tag.CORRELATION_VALUE));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), correlation, new Item.Boolean(Tag.FINAL_INDICATOR, false)));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), correlation, new Item.Boolean(Tag.FINAL_INDICATOR, true)));
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)));
+    assertThat(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)).resultReason())
+        .isEqualTo(ResultReason.PERMISSION_DENIED);
+  }
+
+  /** A MAC, a MAC Verify and a Hash streamed in two parts give what one request gives. */
+  @Test
+  void streamedMacVerifyAndHashMatchTheWholeOperation() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = register(v, hex("0123456789abcdef0123456789abcdef"), CryptographicAlgorithm.HMAC_SHA256, 128,
+        Kmip.mask(CryptographicUsageMask.MAC_GENERATE, CryptographicUsageMask.MAC_VERIFY));
+    byte[] a = hex("0102030405");
+    byte[] b = hex("060708090a0b");
+    byte[] ab = hex("0102030405060708090a0b");
+    Item init = new Item.Boolean(Tag.INIT_INDICATOR, true);
+    Item fin = new Item.Boolean(Tag.FINAL_INDICATOR, true);
+    byte[] whole = bytes(ok(Kmip.call(h, v, Operation.MAC, uid, data(ab))), Tag.MAC_DATA);
+    ResponseBatchItem m1 = ok(Kmip.call(h, v, Operation.MAC, uid, data(a), init));
+    assertThat(m1.responsePayload().first(Tag.MAC_DATA)).isEmpty();
+    byte[] streamed = bytes(ok(Kmip.call(h, v, Operation.MAC, uid, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(m1, Tag.CORRELATION_VALUE)), fin)), Tag.MAC_DATA);
+    assertThat(streamed).isEqualTo(whole);
+
+    ResponseBatchItem v1 = ok(Kmip.call(h, v, Operation.MAC_VERIFY, uid, data(a), init));
+    assertThat(v1.responsePayload().first(Tag.VALIDITY_INDICATOR))
+        .contains(new Item.Enumeration(Tag.VALIDITY_INDICATOR, ValidityIndicator.UNKNOWN.value()));
+    ResponseBatchItem v2 = ok(Kmip.call(h, v, Operation.MAC_VERIFY, uid, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(v1, Tag.CORRELATION_VALUE)), fin,
+        new Item.ByteString(Tag.MAC_DATA, whole)));
+    assertThat(v2.responsePayload().first(Tag.VALIDITY_INDICATOR))
+        .contains(new Item.Enumeration(Tag.VALIDITY_INDICATOR, ValidityIndicator.VALID.value()));
+
+    Item sha256 = params(new Item.Enumeration(Tag.HASHING_ALGORITHM, HashingAlgorithm.SHA_256.value()));
+    byte[] digest = bytes(ok(h.call(v, Operation.HASH, sha256, data(ab))), Tag.DATA);
+    ResponseBatchItem h1 = ok(h.call(v, Operation.HASH, sha256, data(a), init));
+    byte[] streamedDigest = bytes(ok(h.call(v, Operation.HASH, data(b),
+        new Item.ByteString(Tag.CORRELATION_VALUE, bytes(h1, Tag.CORRELATION_VALUE)), fin)), Tag.DATA);
+    assertThat(streamedDigest).isEqualTo(digest)
+        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(ab));
+  }
+
+  /** NIST SP 800-38C Appendix C, example 2: AES-CCM with an 8-byte nonce and a 6-byte tag; a wrong tag fails. */
+  @Test
+  void aesCcmKnownAnswer() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = register(v, hex("404142434445464748494a4b4c4d4e4f"), CryptographicAlgorithm.AES, 128,
+        Kmip.mask(CryptographicUsageMask.ENCRYPT, CryptographicUsageMask.DECRYPT));
+    Item ccm = params(mode(BlockCipherMode.CCM), new Item.Integer(Tag.TAG_LENGTH, 6));
+    Item nonce = iv(hex("1011121314151617"));
+    Item aad = new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA, hex("000102030405060708090a0b0c0d0e0f"));
+    ResponseBatchItem r = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, ccm,
+        data(hex("202122232425262728292a2b2c2d2e2f")), nonce, aad));
+    assertThat(bytes(r, Tag.DATA)).isEqualTo(hex("d2a1f0e051ea5f62081a7792073d593d"));
+    assertThat(bytes(r, Tag.AUTHENTICATED_ENCRYPTION_TAG)).isEqualTo(hex("1fc64fbfaccd"));
+    ResponseBatchItem d = ok(Kmip.call(h, v, Operation.DECRYPT, uid, ccm, data(bytes(r, Tag.DATA)), nonce, aad,
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, hex("1fc64fbfaccd"))));
+    assertThat(bytes(d, Tag.DATA)).isEqualTo(hex("202122232425262728292a2b2c2d2e2f"));
+    ResponseBatchItem bad = Kmip.call(h, v, Operation.DECRYPT, uid, ccm, data(bytes(r, Tag.DATA)), nonce, aad,
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, hex("00c64fbfaccd")));
+    assertThat(bad.resultReason()).isEqualTo(ResultReason.CRYPTOGRAPHIC_FAILURE);
+  }
+
+  /** KMIP 1.2 has no Correlation Value: a streamed request is refused rather than answered with one. */
+  @Test
+  void streamingNeedsKmip13() throws Exception {
+    KmipVersion v = KmipVersion.V1_2;
+    String uid = aes128(v, params(mode(BlockCipherMode.ECB)));
+    ResponseBatchItem r = Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN), new Item.Boolean(Tag.INIT_INDICATOR, true));
+    assertThat(r.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    ok(Kmip.call(h, v, Operation.ENCRYPT, uid, data(PLAIN)));
+  }
+
+  /** Random IV with an IV Length: a GCM nonce of 96 bits by default, of the length asked otherwise. */
+  @Test
+  void randomIvHonoursIvLength() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String uid = aes128(v);
+    Item random = new Item.Boolean(Tag.RANDOM_IV, true);
+    ResponseBatchItem dflt = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, params(mode(BlockCipherMode.GCM), random),
+        data(PLAIN)));
+    assertThat(bytes(dflt, Tag.IV_COUNTER_NONCE)).hasSize(12);
+    Item gcm128 = params(mode(BlockCipherMode.GCM), random, new Item.Integer(Tag.IV_LENGTH, 128));
+    ResponseBatchItem r = ok(Kmip.call(h, v, Operation.ENCRYPT, uid, gcm128, data(PLAIN)));
+    assertThat(bytes(r, Tag.IV_COUNTER_NONCE)).hasSize(16);
+    ResponseBatchItem d = ok(Kmip.call(h, v, Operation.DECRYPT, uid, params(mode(BlockCipherMode.GCM)),
+        data(bytes(r, Tag.DATA)), iv(bytes(r, Tag.IV_COUNTER_NONCE)),
+        new Item.ByteString(Tag.AUTHENTICATED_ENCRYPTION_TAG, bytes(r, Tag.AUTHENTICATED_ENCRYPTION_TAG))));
+    assertThat(bytes(d, Tag.DATA)).isEqualTo(PLAIN);
+    assertThat(Kmip.call(h, v, Operation.ENCRYPT, uid,
+        params(mode(BlockCipherMode.GCM), random, new Item.Integer(Tag.IV_LENGTH, 12)), data(PLAIN)).resultReason())
+        .isEqualTo(ResultReason.INVALID_FIELD);
+  }
+
   /** NIST SP 800-38A F.5.1 (CTR-AES128.Encrypt, first block). */
   @Test
   void aesCtrKnownAnswer() throws Exception {

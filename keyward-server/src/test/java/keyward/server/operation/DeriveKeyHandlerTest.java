@@ -139,6 +139,23 @@ class DeriveKeyHandlerTest {
     assertThat(material(v, uid)).isEqualTo(want);
   }
 
+  /** ENCRYPT: the Derivation Data under the base key; FIPS 197 C.1 (AES-128) as the known answer. */
+  @ParameterizedTest
+  @FieldSource("VERSIONS")
+  void encryptDerivation(KmipVersion v) throws Exception {
+    String base = registerKey(v, hex("000102030405060708090a0b0c0d0e0f"), CryptographicAlgorithm.AES,
+        CryptographicUsageMask.DERIVE_KEY);
+    Item params = new Item.Structure(Tag.DERIVATION_PARAMETERS,
+        new Item.Structure(Tag.CRYPTOGRAPHIC_PARAMETERS,
+            new Item.Enumeration(Tag.BLOCK_CIPHER_MODE, keyward.kmip.spec.BlockCipherMode.ECB.value())),
+        new Item.ByteString(Tag.DERIVATION_DATA, hex("00112233445566778899aabbccddeeff")));
+    String uid = Kmip.uidOf(ok(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.ENCRYPT, params,
+        Kmip.alg(CryptographicAlgorithm.AES), Kmip.len(128))));
+    assertThat(material(v, uid)).isEqualTo(hex("69c4e0d86a7b0430d8cdb78070b4c55a"));
+    assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.ENCRYPT, params,
+        Kmip.alg(CryptographicAlgorithm.AES), Kmip.len(256)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
+  }
+
   @ParameterizedTest
   @FieldSource("VERSIONS")
   void refusals(KmipVersion v) throws Exception {
@@ -150,7 +167,7 @@ class DeriveKeyHandlerTest {
             ? ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK : ResultReason.PERMISSION_DENIED);
     String base = registerKey(v, hex("00112233445566778899aabbccddeeff"), CryptographicAlgorithm.AES,
         CryptographicUsageMask.DERIVE_KEY);
-    assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.ENCRYPT, parameters(HashingAlgorithm.SHA_256),
+    assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.NIST800_108_F, parameters(HashingAlgorithm.SHA_256),
         aes, Kmip.len(128)).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
     assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.PBKDF2, parameters(HashingAlgorithm.SHA_256),
         aes, Kmip.len(128)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD); // no Salt

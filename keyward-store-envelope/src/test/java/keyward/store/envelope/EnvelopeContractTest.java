@@ -8,7 +8,7 @@ import keyward.store.ObjectStoreContract;
 import keyward.store.SqliteObjectStore;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Encryption at rest changes nothing a store user can observe: the whole contract holds. */
+/** Encryption at rest changes nothing a store user can observe: the whole contract holds (SQLite). */
 class EnvelopeContractTest extends ObjectStoreContract {
   @TempDir
   Path dir;

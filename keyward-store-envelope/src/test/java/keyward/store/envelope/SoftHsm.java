@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh SoftHSM2 token for the tests, in the directory that {@code SOFTHSM2_CONF} (set by
- * surefire) points into. Without Debian's softhsm2 the tests are skipped with the install
+ * surefire) points into; published in this module's test-jar for the app's tests. Without Debian's softhsm2 the tests are skipped with the install
  * command, and fail under {@code CI=true}: CI must not pass without having run them.
  */
-final class SoftHsm {
-  static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
-  static final String PIN = "87654321";
-  static final String SO_PIN = "12345678";
+public final class SoftHsm {
+  public static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+  public static final String PIN = "87654321";
+  public static final String SO_PIN = "12345678";
 
   private SoftHsm() {}
 
   /** Initialises a token (once per JVM) and returns a SunPKCS11 configuration file for it. */
-  static synchronized Path token() throws Exception {
+  public static synchronized Path token() throws Exception {
     requireInstalled();
     String conf = System.getenv("SOFTHSM2_CONF");
     if (conf == null) {

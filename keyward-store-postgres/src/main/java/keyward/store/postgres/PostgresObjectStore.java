@@ -4,12 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link ObjectStore} on PostgreSQL, for several Keyward nodes sharing one database (with
@@ -23,12 +24,14 @@ import keyward.spi.store.StoreException;
  * in {@link PgTransaction}.
  */
 public final class PostgresObjectStore implements ObjectStore {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresObjectStore.class);
 
   /**
    * @param jdbcUrl {@code jdbc:postgresql://host:port/database} (driver options may follow)
    * @param user database role, or null to leave it to the URL
    * @param password the role's password, or null
-   * @param maxPoolSize most connections this node opens (each concurrent transaction holds one)
+   * @param maxPoolSize most connections this node opens for writes, and again for reads (each
+   *     concurrent transaction holds one)
    * @param connectionTimeout how long a transaction waits for a free connection
    */
   public record Options(String jdbcUrl, String user, String password, int maxPoolSize,
@@ -52,22 +55,30 @@ public final class PostgresObjectStore implements ObjectStore {
       return new Options(jdbcUrl, user, password, size, connectionTimeout);
     }
 
+    /** The URL without its parameters, which may carry a password: for messages and logs. */
+    public String displayUrl() {
+      int query = jdbcUrl.indexOf('?');
+      return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
+    }
+
     /** Never shows the password. */
     @Override
     public String toString() {
-      return "Options[" + jdbcUrl + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+      return "Options[" + displayUrl() + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
     }
   }
 
-  private final HikariDataSource pool;
+  private final HikariDataSource writes;
+  private final HikariDataSource reads;
   private final AtomicBoolean closed = new AtomicBoolean();
   /** The connection of the current thread's read or write transaction, if any. */
   private final ThreadLocal<Active> active = new ThreadLocal<>();
 
   private record Active(Connection db, boolean readOnly) {}
 
-  private PostgresObjectStore(HikariDataSource pool) {
-    this.pool = pool;
+  private PostgresObjectStore(HikariDataSource writes, HikariDataSource reads) {
+    this.writes = writes;
+    this.reads = reads;
   }
 
   /**
@@ -75,8 +86,38 @@ public final class PostgresObjectStore implements ObjectStore {
    * {@link StoreException} naming the cause when the database cannot be reached or migrated.
    */
   public static PostgresObjectStore open(Options options) throws StoreException {
+    // A node may start before its database is up: say what it waits for, and for how long.
+    LOG.info("connecting to PostgreSQL at {} (waiting up to {} s)", options.displayUrl(),
+        options.connectionTimeout().toSeconds());
+    HikariDataSource writes = pool(options, "keyward-postgres", false);
+    try (Connection db = writes.getConnection()) {
+      PgMigrations.apply(db);
+    } catch (SQLException e) {
+      writes.close();
+      throw PgErrors.map("migrating the schema at " + options.displayUrl(), e, null);
+    } catch (StoreException | RuntimeException e) {
+      writes.close();
+      throw e;
+    }
+    HikariDataSource reads;
+    try {
+      reads = pool(options, "keyward-postgres-reads", true);
+    } catch (StoreException e) {
+      writes.close();
+      throw e;
+    }
+    return new PostgresObjectStore(writes, reads);
+  }
+
+  /**
+   * A pool whose connections are set up once for their kind of transaction: READ COMMITTED for
+   * writes; REPEATABLE READ and read-only for reads, so a read transaction starts with the
+   * driver's implicit {@code BEGIN READ ONLY} in the same round trip as its first query.
+   */
+  private static HikariDataSource pool(Options options, String name, boolean readOnly)
+      throws StoreException {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("keyward-postgres");
+    config.setPoolName(name);
     config.setJdbcUrl(options.jdbcUrl());
     if (options.user() != null) {
       config.setUsername(options.user());
@@ -88,29 +129,20 @@ public final class PostgresObjectStore implements ObjectStore {
     config.setMinimumIdle(Math.min(2, options.maxPoolSize()));
     config.setConnectionTimeout(options.connectionTimeout().toMillis());
     config.setAutoCommit(false);
-    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setReadOnly(readOnly);
+    config.setTransactionIsolation(
+        readOnly ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
     // Error details may quote a row ("Failing row contains ..."): keep them out of messages.
     config.addDataSourceProperty("logServerErrorDetail", "false");
     config.addDataSourceProperty("ApplicationName", "keyward");
-    // Fail start-up fast and clearly when the database is unreachable.
+    // Wait for the database up to the time-out, then fail start-up with the cause.
     config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
-    HikariDataSource pool;
     try {
-      pool = new HikariDataSource(config);
+      return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to PostgreSQL at " + options.jdbcUrl() + ": "
+      throw new StoreException("cannot connect to PostgreSQL at " + options.displayUrl() + ": "
           + rootMessage(e), e);
     }
-    try (Connection db = pool.getConnection()) {
-      PgMigrations.apply(db);
-    } catch (SQLException e) {
-      pool.close();
-      throw PgErrors.map("migrating the schema at " + options.jdbcUrl(), e, null);
-    } catch (StoreException | RuntimeException e) {
-      pool.close();
-      throw e;
-    }
-    return new PostgresObjectStore(pool);
   }
 
   private static String rootMessage(Throwable e) {
@@ -143,7 +175,7 @@ public final class PostgresObjectStore implements ObjectStore {
     }
     Connection db;
     try {
-      db = pool.getConnection();
+      db = (readOnly ? reads : writes).getConnection();
     } catch (SQLException e) {
       throw PgErrors.map("taking a database connection", e, null);
     }
@@ -160,14 +192,6 @@ public final class PostgresObjectStore implements ObjectStore {
   }
 
   private static <T> T run(Connection db, boolean readOnly, Work<T> work) throws Exception {
-    if (readOnly) {
-      try (Statement s = db.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      } catch (SQLException e) {
-        rollbackQuietly(db);
-        throw PgErrors.map("starting a read transaction", e, null);
-      }
-    }
     PgTransaction tx = new PgTransaction(db, readOnly);
     T result;
     try {
@@ -203,11 +227,12 @@ public final class PostgresObjectStore implements ObjectStore {
     }
   }
 
-  /** Closes the pool and its connections. Later calls do nothing. */
+  /** Closes the pools and their connections. Later calls do nothing. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      pool.close();
+      reads.close();
+      writes.close();
     }
   }
 }

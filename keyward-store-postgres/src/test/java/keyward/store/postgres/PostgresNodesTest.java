@@ -150,6 +150,25 @@ class PostgresNodesTest {
   }
 
   @Test
+  void aReadTransactionSeesOneSnapshotWhileTheOtherNodeWrites() throws Exception {
+    insert(nodeA, object("first", "alice"));
+    LocateQuery all = new LocateQuery(null, List.of(), true, true, 0, -1);
+    List<Long> counts = nodeA.inTransaction(true, tx -> {
+      long before = tx.locate(all).totalMatches();
+      try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        threads.submit(() -> {
+          insert(nodeB, object("second", "alice"));
+          return null;
+        }).get(30, TimeUnit.SECONDS);
+      }
+      return List.of(before, tx.locate(all).totalMatches(),
+          tx.get("second").isPresent() ? 1L : 0L);
+    });
+    assertThat(counts).containsExactly(1L, 1L, 0L); // A Locate's count and page agree.
+    assertThat(locate(nodeA, all).totalMatches()).isEqualTo(2);
+  }
+
+  @Test
   void aStaleUpdateFromTheOtherNodeIsAConflict() throws Exception {
     insert(nodeA, object("k", "alice"));
     StoredObject seenByB = get(nodeB, "k");
@@ -213,6 +232,15 @@ class PostgresNodesTest {
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/keyward")
         .hasMessageNotContaining("secret-pw");
+    // A password in the URL's parameters stays out of the message too.
+    PostgresObjectStore.Options inUrl = new PostgresObjectStore.Options(
+        "jdbc:postgresql://127.0.0.1:1/keyward?user=kw&password=url-secret", null, null, 2,
+        Duration.ofSeconds(2));
+    assertThatThrownBy(() -> PostgresObjectStore.open(inUrl))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("127.0.0.1:1/keyward?...")
+        .hasMessageNotContaining("url-secret");
+    assertThat(inUrl.toString()).doesNotContain("url-secret");
   }
 
   @FunctionalInterface

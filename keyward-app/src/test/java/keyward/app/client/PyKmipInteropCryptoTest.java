@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * checked against the JDK where the result is deterministic, in KMIP 1.2, 1.4 and 2.0. Hash,
  * RNG Retrieve/Seed, Re-key Key Pair and MAC Verify are not among PyKMIP's operations.
  */
-class PyKmipCryptoInteropTest {
+class PyKmipInteropCryptoTest {
   static final byte[] MESSAGE = "interoperable bytes".getBytes(StandardCharsets.UTF_8);
   @TempDir static Path dir;
   static PyKmipServer pykmip;
