@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keypair", mixinStandardHelpOptions = true, description = "Create and re-key public/private key pairs.",
     subcommands = {KeyPairCommand.Create.class, KeyPairCommand.ReKey.class})
 final class KeyPairCommand {
+  /** The RSA modulus length when --length is not given. */
+  static final int DEFAULT_RSA_BITS = 2048;
+
   private KeyPairCommand() {}
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -28,7 +31,8 @@ final class KeyPairCommand {
     @Option(names = "--algorithm", defaultValue = "RSA", description = "Cryptographic Algorithm (default ${DEFAULT-VALUE}; EC, Ed25519, ...).")
     String algorithm;
 
-    @Option(names = "--length", paramLabel = "BITS", description = "Length in bits (RSA: 2048 to 4096; EC: or give --curve).")
+    @Option(names = "--length", paramLabel = "BITS",
+        description = "Length in bits (RSA: 2048 to 4096, default " + DEFAULT_RSA_BITS + "; EC: or give --curve).")
     Integer length;
 
     @Option(names = "--curve", paramLabel = "CURVE", description = "Recommended Curve of an EC pair, e.g. P-256.")
@@ -50,7 +54,8 @@ final class KeyPairCommand {
 
     @Override
     void run(KmipClient client, Output out) {
-      KeyPairRequest r = client.createKeyPair(algorithm, length)
+      Integer bits = length == null && algorithm.equalsIgnoreCase("RSA") ? Integer.valueOf(DEFAULT_RSA_BITS) : length;
+      KeyPairRequest r = client.createKeyPair(algorithm, bits)
           .privateKeyUsage(KeyCommand.usageBits(privateUsage)).publicKeyUsage(KeyCommand.usageBits(publicUsage));
       if (curve != null) {
         r.curve(KeyCommand.byName(RecommendedCurve.values(), curve, "Recommended Curve"));

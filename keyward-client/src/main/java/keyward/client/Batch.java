@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import keyward.kmip.spec.AdjustmentType;
 import keyward.kmip.spec.BatchErrorContinuationOption;
+import keyward.kmip.spec.CertificateRequestType;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.LinkType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.RevocationReasonCode;
@@ -352,6 +354,47 @@ public final class Batch {
   /** RNG Seed: offers {@code seed} to the server's generator. */
   public Batch rngSeed(byte[] seed) {
     return item(Operation.RNG_SEED, List.of(bytes(Tag.DATA, Objects.requireNonNull(seed, "seed"))));
+  }
+
+  /**
+   * Certify: a new X.509 certificate for the public key {@code publicKeyUniqueIdentifier} (or
+   * the ID Placeholder), signed by the private key {@code issuerPrivateKeyUniqueIdentifier}
+   * (Active, may Sign or Certificate Sign). {@code issuerCertificateUniqueIdentifier} names the
+   * issuer's certificate, or null for a self-issued one; {@code attributes} are the new
+   * certificate's (a Name, say).
+   */
+  public Batch certify(String publicKeyUniqueIdentifier, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    List<Item> p = uid(publicKeyUniqueIdentifier);
+    p.add(new Item.Structure(Tag.ATTRIBUTES, certifyAttributes(issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)));
+    return item(Operation.CERTIFY, p);
+  }
+
+  /** Certify a PKCS#10 certificate request (its DER bytes); the issuer as in {@link #certify}. */
+  public Batch certifyRequest(byte[] pkcs10, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    List<Item> p = new ArrayList<>();
+    p.add(new Item.Enumeration(Tag.CERTIFICATE_REQUEST_TYPE, CertificateRequestType.PKCS_10.value()));
+    p.add(bytes(client.version().atLeast(keyward.kmip.spec.KmipVersion.V2_0) ? Tag.CERTIFICATE_REQUEST_VALUE
+        : Tag.CERTIFICATE_REQUEST, Objects.requireNonNull(pkcs10, "pkcs10"))); // 1.x names it Certificate Request
+    p.add(new Item.Structure(Tag.ATTRIBUTES, certifyAttributes(issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)));
+    return item(Operation.CERTIFY, p);
+  }
+
+  private static List<Item> certifyAttributes(String issuerKey, String issuerCertificate, Item... attributes) {
+    List<Item> a = new ArrayList<>(List.of(attributes));
+    a.add(link(LinkType.PRIVATE_KEY_LINK, Objects.requireNonNull(issuerKey, "issuerPrivateKeyUniqueIdentifier")));
+    if (issuerCertificate != null) {
+      a.add(link(LinkType.CERTIFICATE_LINK, issuerCertificate));
+    }
+    return a;
+  }
+
+  private static Item link(LinkType type, String target) {
+    return new Item.Structure(Tag.LINK, new Item.Enumeration(Tag.LINK_TYPE, type.value()),
+        new Item.TextString(Tag.LINKED_OBJECT_IDENTIFIER, target));
   }
 
   private static List<Item> keyAndParameters(String uniqueIdentifier, CryptographicParameters parameters) {

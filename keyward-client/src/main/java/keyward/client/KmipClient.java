@@ -353,6 +353,24 @@ public final class KmipClient implements AutoCloseable {
     return one(batch().rngSeed(seed)).dataLength();
   }
 
+  /**
+   * Certify a public key held by the server: a new X.509 certificate signed by the issuer's
+   * private key ({@code issuerCertificateUniqueIdentifier} null: self-issued, e.g. for the key's
+   * own private key). Returns the certificate's Unique Identifier (Get gives its DER bytes).
+   */
+  public String certify(String publicKeyUniqueIdentifier, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    return one(batch().certify(id(publicKeyUniqueIdentifier), issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)).uniqueIdentifier();
+  }
+
+  /** Certify a PKCS#10 certificate request (DER); returns the new certificate's Unique Identifier. */
+  public String certifyRequest(byte[] pkcs10, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    return one(batch().certifyRequest(pkcs10, issuerPrivateKeyUniqueIdentifier, issuerCertificateUniqueIdentifier,
+        attributes)).uniqueIdentifier();
+  }
+
   /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
   public void ping() {
     one(batch().ping());

@@ -197,4 +197,26 @@ class KeywardCliCryptoTest {
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("Iteration Count");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.4", "2.1"})
+  void certifyAPublicKey(String v) throws Exception {
+    String created = cli.ok(v, "keypair", "create", "--name", "cli-ca-" + v, "--private-usage", "Sign,CertificateSign",
+        "--activate", "--json");
+    String priv = field(created, "privateKeyUniqueIdentifier");
+    String pub = field(created, "publicKeyUniqueIdentifier");
+    String cert = cli.ok(v, "cert", "certify", pub, "--issuer-key", priv, "--name", "cli-ca-cert-" + v);
+    Path pem = dir.resolve("ca-" + v + ".pem");
+    cli.ok(v, "cert", "get", cert, "--out", pem.toString(), "--pem");
+    java.security.cert.X509Certificate x = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+        .getInstance("X.509").generateCertificate(Files.newInputStream(pem));
+    assertThat(x.getSubjectX500Principal().getName()).isEqualTo("CN=cli-ca-" + v + "-public"); // the public key's Name
+    x.verify(x.getPublicKey());
+    // the public key cannot issue
+    CliServer.Run refused = cli.kw(v, "cert", "certify", pub, "--issuer-key", pub);
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("Result Reason: Invalid Field");
+    CliServer.Run neither = cli.kw(v, "cert", "certify", "--issuer-key", priv);
+    assertThat(neither.exit()).isEqualTo(2);
+  }
 }
