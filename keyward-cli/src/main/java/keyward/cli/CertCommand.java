@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** {@code cert register|get}: X.509 certificates, registered from PEM or DER, fetched as either. */
 @Command(name = "cert", mixinStandardHelpOptions = true, description = "Register and fetch X.509 certificates.",
-    subcommands = {CertCommand.Register.class, GetCommand.class})
+    subcommands = {CertCommand.Register.class, GetCommand.class, CertifyCommand.class})
 final class CertCommand {
   private static final Pattern PEM = Pattern.compile(
       "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");

@@ -18,7 +18,8 @@ public final class Cli {
   public static final Class<?>[] COMMANDS = {
       KeyCommand.class, SecretCommand.class, OpaqueCommand.class, CertCommand.class, AttrCommand.class,
       AccessCommand.class, QueryCommand.class, VersionsCommand.class,
-      PingCommand.class, BenchCommand.class};
+      PingCommand.class, BenchCommand.class, KeyPairCommand.class, CryptoCommand.class, HashCommand.class,
+      RngCommand.class};
 
   private Cli() {}
 

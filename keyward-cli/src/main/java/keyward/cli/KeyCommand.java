@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         KeyCommand.Locate.class, KeyCommand.ReKey.class, LifecycleCommands.Activate.class,
         LifecycleCommands.Revoke.class, LifecycleCommands.Destroy.class, LifecycleCommands.Archive.class,
         LifecycleCommands.Recover.class, LifecycleCommands.Check.class, LifecycleCommands.ObtainLease.class,
-        LifecycleCommands.Allocate.class})
+        LifecycleCommands.Allocate.class, DeriveCommand.class})
 final class KeyCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,

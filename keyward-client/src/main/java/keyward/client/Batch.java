@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import keyward.kmip.spec.AdjustmentType;
 import keyward.kmip.spec.BatchErrorContinuationOption;
+import keyward.kmip.spec.CertificateRequestType;
 import keyward.kmip.spec.CryptographicUsageMask;
+import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.LinkType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.RevocationReasonCode;
@@ -240,6 +243,170 @@ public final class Batch {
   /** Ping (KMIP 2.x). */
   public Batch ping() {
     return item(Operation.PING, List.of());
+  }
+
+  // ---- key pairs, derivation and the cryptographic services (1.4 §4.2-4.6, §4.29-4.37; 2.1 §6.1)
+
+  /** Create Key Pair (the private key becomes the ID Placeholder); see {@link KeyPairRequest}. */
+  public Batch createKeyPair(KeyPairRequest request) {
+    return item(Operation.CREATE_KEY_PAIR, request.payload());
+  }
+
+  /**
+   * Re-key Key Pair: a new pair replacing the private key {@code privateKeyUniqueIdentifier} and
+   * its public key; with an {@code offset} (may be null) the new pair activates that long from now.
+   */
+  public Batch reKeyKeyPair(String privateKeyUniqueIdentifier, Duration offset) {
+    List<Item> p = new ArrayList<>();
+    if (privateKeyUniqueIdentifier != null) {
+      p.add(new Item.TextString(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER, privateKeyUniqueIdentifier));
+    }
+    if (offset != null) {
+      p.add(new Item.Interval(Tag.OFFSET, offset.toSeconds()));
+    }
+    return item(Operation.RE_KEY_KEY_PAIR, p);
+  }
+
+  /** Derive Key; see {@link DeriveKeyRequest}. */
+  public Batch deriveKey(DeriveKeyRequest request) {
+    return item(Operation.DERIVE_KEY, request.payload());
+  }
+
+  /**
+   * Encrypt {@code data} with the key. {@code parameters} (may be null: the key's own),
+   * {@code ivCounterNonce} (null: none, or made by the server with Random IV) and the AEAD
+   * {@code additionalData} (may be null).
+   */
+  public Batch encrypt(String uniqueIdentifier, byte[] data, CryptographicParameters parameters,
+      byte[] ivCounterNonce, byte[] additionalData) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    if (ivCounterNonce != null) {
+      p.add(bytes(Tag.IV_COUNTER_NONCE, ivCounterNonce));
+    }
+    if (additionalData != null) {
+      p.add(bytes(Tag.AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA, additionalData));
+    }
+    return item(Operation.ENCRYPT, p);
+  }
+
+  /** Decrypt {@code data}: as {@link #encrypt}, plus the AEAD {@code tag} (may be null). */
+  public Batch decrypt(String uniqueIdentifier, byte[] data, CryptographicParameters parameters,
+      byte[] ivCounterNonce, byte[] additionalData, byte[] tag) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    if (ivCounterNonce != null) {
+      p.add(bytes(Tag.IV_COUNTER_NONCE, ivCounterNonce));
+    }
+    if (additionalData != null) {
+      p.add(bytes(Tag.AUTHENTICATED_ENCRYPTION_ADDITIONAL_DATA, additionalData));
+    }
+    if (tag != null) {
+      p.add(bytes(Tag.AUTHENTICATED_ENCRYPTION_TAG, tag));
+    }
+    return item(Operation.DECRYPT, p);
+  }
+
+  /** Sign {@code data} with a private key ({@code parameters} may be null: the key's own). */
+  public Batch sign(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    return item(Operation.SIGN, p);
+  }
+
+  /** Signature Verify: is {@code signature} over {@code data} valid under the public key? */
+  public Batch signatureVerify(String uniqueIdentifier, byte[] data, byte[] signature,
+      CryptographicParameters parameters) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    p.add(bytes(Tag.SIGNATURE_DATA, Objects.requireNonNull(signature, "signature")));
+    return item(Operation.SIGNATURE_VERIFY, p);
+  }
+
+  /** MAC of {@code data} with the key (HMAC keys, or AES with CMAC). */
+  public Batch mac(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    return item(Operation.MAC, p);
+  }
+
+  /** MAC Verify: is {@code macData} the MAC of {@code data} under the key? */
+  public Batch macVerify(String uniqueIdentifier, byte[] data, byte[] macData, CryptographicParameters parameters) {
+    List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    p.add(bytes(Tag.MAC_DATA, Objects.requireNonNull(macData, "macData")));
+    return item(Operation.MAC_VERIFY, p);
+  }
+
+  /** Hash {@code data} with the algorithm (no key involved). */
+  public Batch hash(HashingAlgorithm algorithm, byte[] data) {
+    List<Item> p = new ArrayList<>();
+    p.add(CryptographicParameters.hashing(Objects.requireNonNull(algorithm, "algorithm")).toItem());
+    p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    return item(Operation.HASH, p);
+  }
+
+  /** RNG Retrieve: {@code length} random bytes from the server's generator. */
+  public Batch rngRetrieve(int length) {
+    return item(Operation.RNG_RETRIEVE, List.of(new Item.Integer(Tag.DATA_LENGTH, length)));
+  }
+
+  /** RNG Seed: offers {@code seed} to the server's generator. */
+  public Batch rngSeed(byte[] seed) {
+    return item(Operation.RNG_SEED, List.of(bytes(Tag.DATA, Objects.requireNonNull(seed, "seed"))));
+  }
+
+  /**
+   * Certify: a new X.509 certificate for the public key {@code publicKeyUniqueIdentifier} (or
+   * the ID Placeholder), signed by the private key {@code issuerPrivateKeyUniqueIdentifier}
+   * (Active, may Sign or Certificate Sign). {@code issuerCertificateUniqueIdentifier} names the
+   * issuer's certificate, or null for a self-issued one; {@code attributes} are the new
+   * certificate's (a Name, say).
+   */
+  public Batch certify(String publicKeyUniqueIdentifier, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    List<Item> p = uid(publicKeyUniqueIdentifier);
+    p.add(new Item.Structure(Tag.ATTRIBUTES, certifyAttributes(issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)));
+    return item(Operation.CERTIFY, p);
+  }
+
+  /** Certify a PKCS#10 certificate request (its DER bytes); the issuer as in {@link #certify}. */
+  public Batch certifyRequest(byte[] pkcs10, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    List<Item> p = new ArrayList<>();
+    p.add(new Item.Enumeration(Tag.CERTIFICATE_REQUEST_TYPE, CertificateRequestType.PKCS_10.value()));
+    p.add(bytes(client.version().atLeast(keyward.kmip.spec.KmipVersion.V2_0) ? Tag.CERTIFICATE_REQUEST_VALUE
+        : Tag.CERTIFICATE_REQUEST, Objects.requireNonNull(pkcs10, "pkcs10"))); // 1.x names it Certificate Request
+    p.add(new Item.Structure(Tag.ATTRIBUTES, certifyAttributes(issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)));
+    return item(Operation.CERTIFY, p);
+  }
+
+  private static List<Item> certifyAttributes(String issuerKey, String issuerCertificate, Item... attributes) {
+    List<Item> a = new ArrayList<>(List.of(attributes));
+    a.add(link(LinkType.PRIVATE_KEY_LINK, Objects.requireNonNull(issuerKey, "issuerPrivateKeyUniqueIdentifier")));
+    if (issuerCertificate != null) {
+      a.add(link(LinkType.CERTIFICATE_LINK, issuerCertificate));
+    }
+    return a;
+  }
+
+  private static Item link(LinkType type, String target) {
+    return new Item.Structure(Tag.LINK, new Item.Enumeration(Tag.LINK_TYPE, type.value()),
+        new Item.TextString(Tag.LINKED_OBJECT_IDENTIFIER, target));
+  }
+
+  private static List<Item> keyAndParameters(String uniqueIdentifier, CryptographicParameters parameters) {
+    List<Item> p = uid(uniqueIdentifier);
+    if (parameters != null && !parameters.isEmpty()) {
+      p.add(parameters.toItem());
+    }
+    return p;
+  }
+
+  private static Item bytes(int tag, byte[] value) {
+    return new Item.ByteString(tag, value.clone());
   }
 
   /** Sends the batch in one request message; never throws for a failed item (see the result). */

@@ -25,7 +25,9 @@ final class BatchExchange {
   /** Operations that may be sent again after a transport failure: they change nothing. */
   static final Set<Operation> IDEMPOTENT = EnumSet.of(Operation.GET, Operation.GET_ATTRIBUTES,
       Operation.GET_ATTRIBUTE_LIST, Operation.LOCATE, Operation.QUERY, Operation.DISCOVER_VERSIONS,
-      Operation.CHECK, Operation.OBTAIN_LEASE, Operation.PING);
+      Operation.CHECK, Operation.OBTAIN_LEASE, Operation.PING,
+      // the cryptographic services that neither spend Usage Limits nor change the server's state
+      Operation.DECRYPT, Operation.SIGNATURE_VERIFY, Operation.MAC_VERIFY, Operation.HASH, Operation.RNG_RETRIEVE);
 
   /**
    * One request message with these batch items; an answer per item, in order. With more than one

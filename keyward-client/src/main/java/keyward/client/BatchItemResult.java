@@ -7,6 +7,7 @@ import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.Tag;
+import keyward.kmip.spec.ValidityIndicator;
 import keyward.kmip.ttlv.Item;
 
 /**
@@ -101,6 +102,41 @@ public record BatchItemResult(Operation operation, ResultStatus resultStatus, Re
     Instant changed = p.first(Tag.LAST_CHANGE_DATE).filter(Item.DateTime.class::isInstance)
         .map(i -> Instant.ofEpochSecond(((Item.DateTime) i).epochSeconds())).orElse(null);
     return new Lease(Payloads.uniqueIdentifier(p), Duration.ofSeconds(seconds), changed);
+  }
+
+  /** Create Key Pair, Re-key Key Pair: the two new Unique Identifiers. */
+  public KeyPairIds keyPair() {
+    return KeyPairIds.from(responsePayload());
+  }
+
+  /** Encrypt, Decrypt: the Data, and the IV/Counter/Nonce and tag the server made. */
+  public CipherResult cipherResult() {
+    return CipherResult.from(responsePayload());
+  }
+
+  /** Sign: the Signature Data. */
+  public byte[] signatureData() {
+    return CryptoPayloads.required(responsePayload(), Tag.SIGNATURE_DATA, "Signature Data");
+  }
+
+  /** MAC: the MAC Data. */
+  public byte[] macData() {
+    return CryptoPayloads.required(responsePayload(), Tag.MAC_DATA, "MAC Data");
+  }
+
+  /** Signature Verify, MAC Verify: Valid or Invalid. */
+  public ValidityIndicator validityIndicator() {
+    return CryptoPayloads.validity(responsePayload());
+  }
+
+  /** Hash (the digest), RNG Retrieve (the random bytes): the Data. */
+  public byte[] data() {
+    return CryptoPayloads.required(responsePayload(), Tag.DATA, "Data");
+  }
+
+  /** RNG Seed: how many seed bytes the server accepted (Data Length). */
+  public int dataLength() {
+    return CryptoPayloads.dataLength(responsePayload());
   }
 
   /** A description without the payload (which may hold key material). */

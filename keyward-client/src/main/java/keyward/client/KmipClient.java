@@ -10,11 +10,14 @@ import keyward.kmip.spec.AdjustmentType;
 import keyward.kmip.spec.BatchErrorContinuationOption;
 import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.CryptographicUsageMask;
+import keyward.kmip.spec.DerivationMethod;
+import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KeyFormatType;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
 import keyward.kmip.spec.RevocationReasonCode;
+import keyward.kmip.spec.ValidityIndicator;
 import keyward.kmip.ttlv.Item;
 
 /**
@@ -266,6 +269,108 @@ public final class KmipClient implements AutoCloseable {
     return one(batch().reKey(id(uniqueIdentifier), offset, attributes)).uniqueIdentifier();
   }
 
+  // ---- key pairs, derivation and the cryptographic services --------------------------------
+
+  /**
+   * Starts a Create Key Pair: {@code createKeyPair("RSA", 2048)}, {@code createKeyPair("EC",
+   * null).curve(P_256)}, {@code createKeyPair("Ed25519", null)} (KMIP 2.x).
+   */
+  public KeyPairRequest createKeyPair(String algorithm, Integer lengthBits) {
+    return new KeyPairRequest(this, algorithm, lengthBits);
+  }
+
+  /**
+   * Re-key Key Pair: a new pair replaces the private key and its linked public key (the Names
+   * move to the new halves); with an {@code offset} (may be null) it activates that long from now.
+   */
+  public KeyPairIds reKeyKeyPair(String privateKeyUniqueIdentifier, Duration offset) {
+    return one(batch().reKeyKeyPair(id(privateKeyUniqueIdentifier), offset)).keyPair();
+  }
+
+  /** Starts a Derive Key from the base object: {@code deriveKey(id, HKDF).symmetricKey("AES", 256)}. */
+  public DeriveKeyRequest deriveKey(String baseUniqueIdentifier, DerivationMethod method) {
+    return new DeriveKeyRequest(this, id(baseUniqueIdentifier), method);
+  }
+
+  /**
+   * Encrypt with a symmetric key or an RSA public key. {@code parameters} null: the key's own;
+   * with Random IV the server makes the IV and returns it in the result.
+   */
+  public CipherResult encrypt(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    return one(batch().encrypt(id(uniqueIdentifier), data, parameters, null, null)).cipherResult();
+  }
+
+  /** Encrypt with a given IV/Counter/Nonce and AEAD additional data (either may be null). */
+  public CipherResult encrypt(String uniqueIdentifier, byte[] data, CryptographicParameters parameters,
+      byte[] ivCounterNonce, byte[] additionalData) {
+    return one(batch().encrypt(id(uniqueIdentifier), data, parameters, ivCounterNonce, additionalData)).cipherResult();
+  }
+
+  /**
+   * Decrypt with a symmetric key or an RSA private key: the IV/Counter/Nonce, AEAD additional
+   * data and tag as the encryption had them (each may be null). Clear the plaintext when done.
+   */
+  public CipherResult decrypt(String uniqueIdentifier, byte[] data, CryptographicParameters parameters,
+      byte[] ivCounterNonce, byte[] additionalData, byte[] tag) {
+    return one(batch().decrypt(id(uniqueIdentifier), data, parameters, ivCounterNonce, additionalData, tag))
+        .cipherResult();
+  }
+
+  /** Sign: the Signature Data over {@code data} with a private key. */
+  public byte[] sign(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    return one(batch().sign(id(uniqueIdentifier), data, parameters)).signatureData();
+  }
+
+  /** Signature Verify with a public key: Valid or Invalid (an invalid signature is not an exception). */
+  public ValidityIndicator signatureVerify(String uniqueIdentifier, byte[] data, byte[] signature,
+      CryptographicParameters parameters) {
+    return one(batch().signatureVerify(id(uniqueIdentifier), data, signature, parameters)).validityIndicator();
+  }
+
+  /** MAC: the MAC Data of {@code data} under the key. */
+  public byte[] mac(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    return one(batch().mac(id(uniqueIdentifier), data, parameters)).macData();
+  }
+
+  /** MAC Verify: Valid or Invalid. */
+  public ValidityIndicator macVerify(String uniqueIdentifier, byte[] data, byte[] macData,
+      CryptographicParameters parameters) {
+    return one(batch().macVerify(id(uniqueIdentifier), data, macData, parameters)).validityIndicator();
+  }
+
+  /** Hash: the digest of {@code data}. */
+  public byte[] hash(HashingAlgorithm algorithm, byte[] data) {
+    return one(batch().hash(algorithm, data)).data();
+  }
+
+  /** RNG Retrieve: {@code length} random bytes (Keyward serves 1 to 65536). */
+  public byte[] rngRetrieve(int length) {
+    return one(batch().rngRetrieve(length)).data();
+  }
+
+  /** RNG Seed: offers seed bytes to the server's generator; returns how many it accepted. */
+  public int rngSeed(byte[] seed) {
+    return one(batch().rngSeed(seed)).dataLength();
+  }
+
+  /**
+   * Certify a public key held by the server: a new X.509 certificate signed by the issuer's
+   * private key ({@code issuerCertificateUniqueIdentifier} null: self-issued, e.g. for the key's
+   * own private key). Returns the certificate's Unique Identifier (Get gives its DER bytes).
+   */
+  public String certify(String publicKeyUniqueIdentifier, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    return one(batch().certify(id(publicKeyUniqueIdentifier), issuerPrivateKeyUniqueIdentifier,
+        issuerCertificateUniqueIdentifier, attributes)).uniqueIdentifier();
+  }
+
+  /** Certify a PKCS#10 certificate request (DER); returns the new certificate's Unique Identifier. */
+  public String certifyRequest(byte[] pkcs10, String issuerPrivateKeyUniqueIdentifier,
+      String issuerCertificateUniqueIdentifier, Item... attributes) {
+    return one(batch().certifyRequest(pkcs10, issuerPrivateKeyUniqueIdentifier, issuerCertificateUniqueIdentifier,
+        attributes)).uniqueIdentifier();
+  }
+
   /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
   public void ping() {
     one(batch().ping());
@@ -349,7 +454,8 @@ public final class KmipClient implements AutoCloseable {
 
     /**
      * How many times a request of idempotent operations only (Get, Get Attributes, Get
-     * Attribute List, Locate, Query, Discover Versions, Check, Obtain Lease, Ping) is sent again
+     * Attribute List, Locate, Query, Discover Versions, Check, Obtain Lease, Ping; Decrypt, Signature
+     * Verify, MAC Verify, Hash, RNG Retrieve) is sent again
      * on a new connection (to the next server, if several) when the connection broke or timed out
      * after it was sent (default 1;
      * 0 = never). Other operations are never sent twice: the server may have carried them out.

@@ -37,6 +37,9 @@ final class Shapes {
         } else {
           out.add(AttributeShapes.toTemplateAttribute(attrs));
         }
+      } else if ((child.tag() == Tag.COMMON_ATTRIBUTES || child.tag() == Tag.PRIVATE_KEY_ATTRIBUTES
+          || child.tag() == Tag.PUBLIC_KEY_ATTRIBUTES) && child instanceof Item.Structure attrs) {
+        out.add(AttributeShapes.toTemplateAttribute(attrs)); // Create/Re-key Key Pair: the key pair Template-Attributes
       } else if (child.tag() == Tag.NEW_ATTRIBUTE && child instanceof Item.Structure na) {
         out.add(AttributeShapes.toV1(na.items().getFirst(), 0));
       } else if (child.tag() == Tag.ATTRIBUTE_REFERENCE) {

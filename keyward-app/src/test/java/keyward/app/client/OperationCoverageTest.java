@@ -41,7 +41,14 @@ class OperationCoverageTest {
       Map.entry(Operation.CHECK, "key check"), Map.entry(Operation.OBTAIN_LEASE, "key lease"),
       Map.entry(Operation.GET_USAGE_ALLOCATION, "key allocate"), Map.entry(Operation.RE_KEY, "key rekey"),
       Map.entry(Operation.QUERY, "query"), Map.entry(Operation.DISCOVER_VERSIONS, "versions"),
-      Map.entry(Operation.PING, "ping"));
+      Map.entry(Operation.PING, "ping"),
+      Map.entry(Operation.CREATE_KEY_PAIR, "keypair create"), Map.entry(Operation.RE_KEY_KEY_PAIR, "keypair rekey"),
+      Map.entry(Operation.DERIVE_KEY, "key derive"), Map.entry(Operation.ENCRYPT, "crypto encrypt"),
+      Map.entry(Operation.DECRYPT, "crypto decrypt"), Map.entry(Operation.SIGN, "crypto sign"),
+      Map.entry(Operation.SIGNATURE_VERIFY, "crypto verify"), Map.entry(Operation.MAC, "crypto mac"),
+      Map.entry(Operation.MAC_VERIFY, "crypto mac-verify"), Map.entry(Operation.HASH, "hash"),
+      Map.entry(Operation.RNG_RETRIEVE, "rng get"), Map.entry(Operation.RNG_SEED, "rng seed"),
+      Map.entry(Operation.CERTIFY, "cert certify"));
 
   @RegisterExtension static final TestServer server = new TestServer();
   static List<Operation> operations;

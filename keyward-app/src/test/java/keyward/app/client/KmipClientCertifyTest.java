@@ -1,0 +1,87 @@
+package keyward.app.client;
+
+import static keyward.kmip.spec.CryptographicUsageMask.CERTIFICATE_SIGN;
+import static keyward.kmip.spec.CryptographicUsageMask.DECRYPT;
+import static keyward.kmip.spec.CryptographicUsageMask.SIGN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.security.auth.x500.X500Principal;
+import keyward.client.AttributeValues;
+import keyward.client.KeyPairIds;
+import keyward.client.KmipClient;
+import keyward.client.KmipClientException;
+import keyward.kmip.spec.KmipVersion;
+import keyward.kmip.spec.ResultReason;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Certify through the client library: a self-issued CA certificate, a leaf certified under it,
+ * a PKCS#10 request certified, each checked with the JDK's X.509 parser; an issuer key that may
+ * not sign is refused with its Result Reason. In KMIP 1.4 and 2.1.
+ */
+class KmipClientCertifyTest {
+  @TempDir static Path dir;
+  static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(dir.resolve("data"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static X509Certificate x509(byte[] der) throws Exception {
+    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
+  void aCaCertificateALeafUnderItAndAPkcs10Request(KmipVersion v) throws Exception {
+    try (KmipClient c = server.client(v)) {
+      KeyPairIds ca = c.createKeyPair("RSA", 2048).name("ca-" + v).privateKeyUsage(SIGN, CERTIFICATE_SIGN)
+          .activate().execute();
+      String caCertId = c.certify(ca.publicKeyUniqueIdentifier(), ca.privateKeyUniqueIdentifier(), null,
+          AttributeValues.name("ca-cert-" + v));
+      X509Certificate caCert = x509(c.get(caCertId));
+      // the subject is the public key's Name ("-public" is how KeyPairRequest.name names that half)
+      assertThat(caCert.getSubjectX500Principal()).isEqualTo(new X500Principal("CN=ca-" + v + "-public"));
+      caCert.verify(caCert.getPublicKey()); // self-issued: signed by its own key
+      assertThat(c.getAttributes(caCertId, "Name").display()).containsEntry("Name", "ca-cert-" + v);
+
+      KeyPairIds leaf = c.createKeyPair("RSA", 2048).name("leaf-" + v).execute();
+      X509Certificate leafCert = x509(c.get(c.certify(leaf.publicKeyUniqueIdentifier(),
+          ca.privateKeyUniqueIdentifier(), caCertId)));
+      assertThat(leafCert.getIssuerX500Principal()).isEqualTo(caCert.getSubjectX500Principal());
+      leafCert.verify(caCert.getPublicKey());
+
+      KeyPair device = KeyPairGenerator.getInstance("EC").generateKeyPair();
+      byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=device " + v), device.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(device.getPrivate())).getEncoded();
+      X509Certificate deviceCert = x509(c.get(c.certifyRequest(csr, ca.privateKeyUniqueIdentifier(), caCertId)));
+      assertThat(deviceCert.getPublicKey().getEncoded()).isEqualTo(device.getPublic().getEncoded());
+      deviceCert.verify(caCert.getPublicKey());
+
+      KeyPairIds decryptOnly = c.createKeyPair("RSA", 2048).privateKeyUsage(DECRYPT).activate().execute();
+      assertThatThrownBy(() -> c.certify(leaf.publicKeyUniqueIdentifier(), decryptOnly.privateKeyUniqueIdentifier(), null))
+          .isInstanceOfSatisfying(KmipClientException.class, e -> assertThat(e.resultReason()).isEqualTo(
+              v.atLeast(KmipVersion.V2_0) ? ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK
+                  : ResultReason.INVALID_FIELD));
+    }
+  }
+}
