@@ -170,6 +170,7 @@ public record ServerSettings(
         .withRequestTimeout(readTimeout)
         .withMaxConnections(maxConnections)
         .withIdentityField(identityField)
-        .withTls(security.tlsProtocols(), security.cipherSuites());
+        .withTls(security.tlsProtocols(), security.cipherSuites())
+        .withMaxRequestsPerIdentity(security.maxConnectionsPerIdentity());
   }
 }

@@ -92,6 +92,9 @@ public final class HttpsEndpoint implements AutoCloseable {
   private HttpsServer server;
   private ExecutorService executor;
   private boolean started;
+  /** Requests in progress per client identity, bounded by the config. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public HttpsEndpoint(HttpsEndpointConfig config, SSLContext sslContext, MessageProcessor processor) {
     this.config = Objects.requireNonNull(config, "config");
@@ -254,17 +257,46 @@ public final class HttpsEndpoint implements AutoCloseable {
       return;
     }
     Caller caller = new Caller(identity.name(), String.valueOf(identity.remoteAddress()));
-    byte[] answer = switch (encoding) {
-      case TTLV -> processor.process(body, caller);
-      case XML -> tree(body, caller, encoding);
-      case JSON -> tree(body, caller, encoding);
-    };
+    if (!enter(identity.name())) {
+      LOG.warn("KMIP HTTPS request from {} ({}) refused: {} requests of this identity already in progress",
+          identity.name(), ex.getRemoteAddress(), config.maxRequestsPerIdentity());
+      ex.getResponseHeaders().set("Retry-After", "1");
+      refuse(ex, 503, "too many requests of this client in progress");
+      return;
+    }
+    byte[] answer;
+    try {
+      answer = switch (encoding) {
+        case TTLV -> processor.process(body, caller);
+        case XML -> tree(body, caller, encoding);
+        case JSON -> tree(body, caller, encoding);
+      };
+    } finally {
+      leave(identity.name());
+    }
     ex.getResponseHeaders().set("Content-Type", encoding == Encoding.TTLV
         ? encoding.mediaType : encoding.mediaType + "; charset=utf-8");
     ex.sendResponseHeaders(200, answer.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(answer);
     }
+  }
+
+  private boolean enter(String identity) {
+    boolean[] admitted = {false};
+    inFlight.compute(identity, (k, n) -> {
+      int now = n == null ? 0 : n;
+      if (now >= config.maxRequestsPerIdentity()) {
+        return n;
+      }
+      admitted[0] = true;
+      return now + 1;
+    });
+    return admitted[0];
+  }
+
+  private void leave(String identity) {
+    inFlight.computeIfPresent(identity, (k, n) -> n <= 1 ? null : n - 1);
   }
 
   private byte[] tree(byte[] body, Caller caller, Encoding encoding) {

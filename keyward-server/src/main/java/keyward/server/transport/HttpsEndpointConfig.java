@@ -34,7 +34,8 @@ public record HttpsEndpointConfig(
     int maxConnections,
     Duration stopGrace,
     List<String> enabledProtocols,
-    List<String> enabledCipherSuites) {
+    List<String> enabledCipherSuites,
+    int maxRequestsPerIdentity) {
 
   public static final String DEFAULT_HOST = TlsListenerConfig.DEFAULT_HOST;
   /** No IANA port for KMIP over HTTPS; 5697 sits next to the TTLV port. */
@@ -91,7 +92,7 @@ public record HttpsEndpointConfig(
     return new HttpsEndpointConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PATH, DEFAULT_LIMITS,
         DEFAULT_IDENTITY_FIELD, DEFAULT_REQUEST_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
         DEFAULT_STOP_GRACE, TlsListenerConfig.DEFAULT_PROTOCOLS,
-        TlsListenerConfig.DEFAULT_CIPHER_SUITES);
+        TlsListenerConfig.DEFAULT_CIPHER_SUITES, TlsListenerConfig.DEFAULT_MAX_CONNECTIONS_PER_IDENTITY);
   }
 
   public int maxMessageBytes() {
@@ -100,51 +101,60 @@ public record HttpsEndpointConfig(
 
   public HttpsEndpointConfig withHost(String v) {
     return new HttpsEndpointConfig(v, port, path, limits, identityField, requestTimeout,
-        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withPort(int v) {
     return new HttpsEndpointConfig(host, v, path, limits, identityField, requestTimeout,
-        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withPath(String v) {
     return new HttpsEndpointConfig(host, port, v, limits, identityField, requestTimeout,
-        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        idleTimeout, maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withLimits(CodecLimits v) {
     return new HttpsEndpointConfig(host, port, path, v, identityField, requestTimeout, idleTimeout,
-        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withIdentityField(IdentityField v) {
     return new HttpsEndpointConfig(host, port, path, limits, v, requestTimeout, idleTimeout,
-        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withRequestTimeout(Duration v) {
     return new HttpsEndpointConfig(host, port, path, limits, identityField, v, idleTimeout,
-        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withIdleTimeout(Duration v) {
     return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, v,
-        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites);
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withMaxConnections(int v) {
     return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout,
-        idleTimeout, v, stopGrace, enabledProtocols, enabledCipherSuites);
+        idleTimeout, v, stopGrace, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withStopGrace(Duration v) {
     return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout,
-        idleTimeout, maxConnections, v, enabledProtocols, enabledCipherSuites);
+        idleTimeout, maxConnections, v, enabledProtocols, enabledCipherSuites, maxRequestsPerIdentity);
   }
 
   public HttpsEndpointConfig withTls(List<String> protocols, List<String> suites) {
     return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout,
-        maxConnections, stopGrace, protocols, suites);
+        maxConnections, stopGrace, protocols, suites, maxRequestsPerIdentity);
+  }
+
+  /**
+   * Requests one client identity may have in progress at once (HTTP hides connections from the
+   * handler, so this is the HTTPS form of the TLS port's connections per identity); more get 503.
+   */
+  public HttpsEndpointConfig withMaxRequestsPerIdentity(int v) {
+    return new HttpsEndpointConfig(host, port, path, limits, identityField, requestTimeout, idleTimeout,
+        maxConnections, stopGrace, enabledProtocols, enabledCipherSuites, v);
   }
 }

@@ -48,9 +48,9 @@ class HttpsEndpointTest {
   private static final int MAX = 64 * 1024;
   /**
    * The JDK server takes its time-outs once per JVM; the first endpoint of this JVM sets them,
-   * and in this module only this class starts endpoints.
+   * and in this module only this class and HttpsIdentityLimitTest (with the same value) start endpoints.
    */
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private HttpsEndpoint endpoint;
   private URI uri;
 
