@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** `keyward admin ...`: maintenance of the server's storage. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
     description = "Storage maintenance.",
-    subcommands = {AdminCommand.RotateMasterKey.class})
+    subcommands = {AdminCommand.RotateMasterKey.class, AdminCommand.BackupStore.class,
+        AdminCommand.RestoreStore.class})
 final class AdminCommand implements Runnable {
   @Override
   public void run() {
@@ -52,6 +53,58 @@ final class AdminCommand implements Runnable {
         System.out.println("re-wrapped " + rewritten + " object(s) under the master key; objects"
             + " no longer need the previous key");
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "backup", mixinStandardHelpOptions = true,
+      description = {"Write an encrypted, consistent copy of the embedded store while the server runs.",
+          "Restoring it needs the same master key (it is not in the backup)."})
+  static final class BackupStore implements Callable<Integer> {
+    @Option(names = "--config", description = "The server's TOML config file.")
+    Path config;
+
+    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
+    Path dataDir;
+
+    @Option(names = "--out", required = true, description = "The backup file to write (must not exist).")
+    Path out;
+
+    @Mixin
+    StorageOptions storage = new StorageOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      ServerSettings s = config != null ? ConfigFile.read(config, ServerSettings.defaults()) : ServerSettings.defaults();
+      Path dir = dataDir != null ? dataDir : s.dataDir();
+      long bytes = keyward.app.serve.Backup.create(storage.apply(s.storage()), dir, out);
+      System.out.println("backed up " + bytes + " bytes of " + dir + " to " + out + " (encrypted)");
+      return 0;
+    }
+  }
+
+  @Command(name = "restore", mixinStandardHelpOptions = true,
+      description = {"Restore a backup into a data directory without a database (server stopped).",
+          "Give the master key the backup was made under with the --master-key* flags."})
+  static final class RestoreStore implements Callable<Integer> {
+    @Option(names = "--config", description = "The server's TOML config file.")
+    Path config;
+
+    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
+    Path dataDir;
+
+    @Option(names = "--in", required = true, description = "The backup file.")
+    Path in;
+
+    @Mixin
+    StorageOptions storage = new StorageOptions();
+
+    @Override
+    public Integer call() throws Exception {
+      ServerSettings s = config != null ? ConfigFile.read(config, ServerSettings.defaults()) : ServerSettings.defaults();
+      Path dir = dataDir != null ? dataDir : s.dataDir();
+      keyward.app.serve.Backup.restore(storage.apply(s.storage()), dir, in);
+      System.out.println("restored " + in + " into " + dir);
       return 0;
     }
   }

@@ -65,7 +65,7 @@ public final class Storage {
   }
 
   /** The master key the settings describe; {@code current} keys may be created on first start. */
-  static MasterKey masterKey(MasterKeySettings k, Path dataDir, boolean current)
+  public static MasterKey masterKey(MasterKeySettings k, Path dataDir, boolean current)
       throws StoreException {
     String which = current ? "master key" : "previous master key";
     switch (k.source()) {
