@@ -15,7 +15,8 @@ import logging
 import sys
 import traceback
 
-from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives import hashes, padding, serialization
+from cryptography.hazmat.primitives.asymmetric import padding as asym_padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from kmip.core import enums
 from kmip.pie import exceptions
@@ -126,6 +127,39 @@ def main():
                 raise AssertionError("the derived key differs from PBKDF2-HMAC-SHA256 computed locally")
             return "equal to the local PBKDF2-HMAC-SHA256"
 
+        rsa_sha256 = {"cryptographic_algorithm": enums.CryptographicAlgorithm.RSA,
+                      "padding_method": enums.PaddingMethod.PKCS1v15,
+                      "hashing_algorithm": enums.HashingAlgorithm.SHA_256}
+
+        def create_rsa_pair():
+            pub, priv = c.create_key_pair(enums.CryptographicAlgorithm.RSA, 2048,
+                                          public_name="crypto-rsa-public-" + tag,
+                                          public_usage_mask=[enums.CryptographicUsageMask.VERIFY],
+                                          private_name="crypto-rsa-private-" + tag,
+                                          private_usage_mask=[enums.CryptographicUsageMask.SIGN])
+            c.activate(pub)
+            c.activate(priv)
+            ids["rsa_public"], ids["rsa_private"] = pub, priv
+            return "RSA-2048 pair"
+
+        def sign_rsa_sha256():
+            signature = c.sign(data, uid=ids["rsa_private"], cryptographic_parameters=rsa_sha256)
+            ids["signature"] = signature
+            der = c.get(ids["rsa_public"]).value
+            public = serialization.load_der_public_key(der)
+            # raises InvalidSignature when the server's signature does not verify locally
+            public.verify(signature, data, asym_padding.PKCS1v15(), hashes.SHA256())
+            return "verifies locally (%d bytes)" % len(signature)
+
+        def signature_verify():
+            good = c.signature_verify(data, ids["signature"], uid=ids["rsa_public"],
+                                      cryptographic_parameters=rsa_sha256)
+            bad = c.signature_verify(data + b"!", ids["signature"], uid=ids["rsa_public"],
+                                     cryptographic_parameters=rsa_sha256)
+            if good != enums.ValidityIndicator.VALID or bad != enums.ValidityIndicator.INVALID:
+                raise AssertionError("validity %s for the signed data, %s for changed data" % (good, bad))
+            return "valid, and invalid for changed data"
+
         run("register_keys", register_keys)
         run("encrypt_cbc", encrypt_cbc)
         run("decrypt_cbc", decrypt_cbc)
@@ -133,6 +167,9 @@ def main():
         run("mac_hmac_sha256", mac_hmac_sha256)
         run("encrypt_refused", encrypt_refused)
         run("derive_key_pbkdf2", derive_key_pbkdf2)
+        run("create_rsa_pair", create_rsa_pair)
+        run("sign_rsa_sha256", sign_rsa_sha256)
+        run("signature_verify", signature_verify)
     print("DONE", flush=True)
 
 

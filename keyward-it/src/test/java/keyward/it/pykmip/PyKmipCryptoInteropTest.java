@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PyKmipCryptoInteropTest {
   private static final List<String> CHECKS = List.of("register_keys", "encrypt_cbc", "decrypt_cbc",
-      "encrypt_random_iv", "mac_hmac_sha256", "encrypt_refused", "derive_key_pbkdf2");
+      "encrypt_random_iv", "mac_hmac_sha256", "encrypt_refused", "derive_key_pbkdf2", "create_rsa_pair",
+      "sign_rsa_sha256", "signature_verify");
 
   @TempDir static Path dir;
   private static RunningServer server;
