@@ -16,6 +16,35 @@ import picocli.CommandLine.Option;
     subcommands = {AdminCommand.RotateMasterKey.class, AdminCommand.BackupStore.class,
         AdminCommand.RestoreStore.class})
 final class AdminCommand implements Runnable {
+  /** Where the store is and how it is keyed: the server's config file, data directory and storage flags. */
+  static final class StoreLocation {
+    @Option(names = "--config", description = "The server's TOML config file.")
+    Path config;
+
+    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
+    Path dataDir;
+
+    @Mixin
+    StorageOptions storage = new StorageOptions();
+
+    private ServerSettings read;
+
+    private ServerSettings settings() throws java.io.IOException {
+      if (read == null) {
+        read = config != null ? ConfigFile.read(config, ServerSettings.defaults()) : ServerSettings.defaults();
+      }
+      return read;
+    }
+
+    Path dataDir() throws java.io.IOException {
+      return dataDir != null ? dataDir : settings().dataDir();
+    }
+
+    keyward.app.serve.StorageSettings storage() throws java.io.IOException {
+      return storage.apply(settings().storage());
+    }
+  }
+
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
@@ -32,23 +61,12 @@ final class AdminCommand implements Runnable {
           "--previous-master-key* (or [master_key.previous]). SQLite: stop the server first.",
           "PostgreSQL: run while the nodes serve, once they all run with both keys."})
   static final class RotateMasterKey implements Callable<Integer> {
-    @Option(names = "--config", description = "The server's TOML config file.")
-    Path config;
-
-    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
-    Path dataDir;
-
     @Mixin
-    StorageOptions storage = new StorageOptions();
+    StoreLocation where = new StoreLocation();
 
     @Override
     public Integer call() throws Exception {
-      ServerSettings s = ServerSettings.defaults();
-      if (config != null) {
-        s = ConfigFile.read(config, s);
-      }
-      Path dir = dataDir != null ? dataDir : s.dataDir();
-      try (EnvelopeObjectStore store = Storage.open(storage.apply(s.storage()), dir)) {
+      try (EnvelopeObjectStore store = Storage.open(where.storage(), where.dataDir())) {
         long rewritten = store.rewrapAll();
         System.out.println("re-wrapped " + rewritten + " object(s) under the master key; objects"
             + " no longer need the previous key");
@@ -61,24 +79,16 @@ final class AdminCommand implements Runnable {
       description = {"Write an encrypted, consistent copy of the embedded store while the server runs.",
           "Restoring it needs the same master key (it is not in the backup)."})
   static final class BackupStore implements Callable<Integer> {
-    @Option(names = "--config", description = "The server's TOML config file.")
-    Path config;
-
-    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
-    Path dataDir;
+    @Mixin
+    StoreLocation where = new StoreLocation();
 
     @Option(names = "--out", required = true, description = "The backup file to write (must not exist).")
     Path out;
 
-    @Mixin
-    StorageOptions storage = new StorageOptions();
-
     @Override
     public Integer call() throws Exception {
-      ServerSettings s = config != null ? ConfigFile.read(config, ServerSettings.defaults()) : ServerSettings.defaults();
-      Path dir = dataDir != null ? dataDir : s.dataDir();
-      long bytes = keyward.app.serve.Backup.create(storage.apply(s.storage()), dir, out);
-      System.out.println("backed up " + bytes + " bytes of " + dir + " to " + out + " (encrypted)");
+      long bytes = keyward.app.serve.Backup.create(where.storage(), where.dataDir(), out);
+      System.out.println("backed up " + bytes + " bytes of " + where.dataDir() + " to " + out + " (encrypted)");
       return 0;
     }
   }
@@ -87,24 +97,16 @@ final class AdminCommand implements Runnable {
       description = {"Restore a backup into a data directory without a database (server stopped).",
           "Give the master key the backup was made under with the --master-key* flags."})
   static final class RestoreStore implements Callable<Integer> {
-    @Option(names = "--config", description = "The server's TOML config file.")
-    Path config;
-
-    @Option(names = "--data-dir", description = "Data directory (default ./keyward-data).")
-    Path dataDir;
+    @Mixin
+    StoreLocation where = new StoreLocation();
 
     @Option(names = "--in", required = true, description = "The backup file.")
     Path in;
 
-    @Mixin
-    StorageOptions storage = new StorageOptions();
-
     @Override
     public Integer call() throws Exception {
-      ServerSettings s = config != null ? ConfigFile.read(config, ServerSettings.defaults()) : ServerSettings.defaults();
-      Path dir = dataDir != null ? dataDir : s.dataDir();
-      keyward.app.serve.Backup.restore(storage.apply(s.storage()), dir, in);
-      System.out.println("restored " + in + " into " + dir);
+      keyward.app.serve.Backup.restore(where.storage(), where.dataDir(), in);
+      System.out.println("restored " + in + " into " + where.dataDir());
       return 0;
     }
   }

@@ -3,20 +3,13 @@ package keyward.app.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import keyward.app.Main;
-import keyward.kmip.message.RequestBatchItem;
 import keyward.kmip.message.ResponseBatchItem;
-import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.KmipVersion;
-import keyward.kmip.spec.ObjectType;
-import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultStatus;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
@@ -43,13 +36,13 @@ class BackupRestoreTest {
     try (RunningServer server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(a));
         KmipTestClient c = new KmipTestClient(server.pki().clientContext(), server.port())) {
       for (int i = 0; i < 3; i++) {
-        String uid = uid(c.send(V, create("backed-up-name-" + i)).batchItems().getFirst());
+        String uid = TestRequests.uid(c.send(V, TestRequests.createAes("backed-up-name-" + i)).batchItems().getFirst());
         before.add(uid);
-        keys.add(keyBytes(c.send(V, get(uid)).batchItems().getFirst()));
+        keys.add(keyBytes(c.send(V, TestRequests.get(uid)).batchItems().getFirst()));
       }
-      assertThat(run("admin", "backup", "--data-dir", a.toString(), "--out", backup.toString()))
+      assertThat(TestRequests.runMain("admin", "backup", "--data-dir", a.toString(), "--out", backup.toString()))
           .contains("backed up");
-      after = uid(c.send(V, create("written-after-the-backup")).batchItems().getFirst());
+      after = TestRequests.uid(c.send(V, TestRequests.createAes("written-after-the-backup")).batchItems().getFirst());
     }
     byte[] file = Files.readAllBytes(backup);
     String text = new String(file, StandardCharsets.ISO_8859_1);
@@ -66,7 +59,7 @@ class BackupRestoreTest {
     assertThat(Files.exists(b.resolve("keyward.db"))).isFalse();
 
     Path masterKey = a.resolve("master.key");
-    assertThat(run("admin", "restore", "--data-dir", b.toString(), "--in", backup.toString(),
+    assertThat(TestRequests.runMain("admin", "restore", "--data-dir", b.toString(), "--in", backup.toString(),
         "--master-key-file", masterKey.toString())).contains("restored");
     StorageSettings sameKey = StorageSettings.defaults().withMasterKey(
         new MasterKeySettings("file", masterKey, null, null, null, null, null));
@@ -74,11 +67,11 @@ class BackupRestoreTest {
         .withStorage(sameKey));
         KmipTestClient c = new KmipTestClient(server.pki().clientContext(), server.port())) {
       for (int i = 0; i < before.size(); i++) {
-        ResponseBatchItem r = c.send(V, get(before.get(i))).batchItems().getFirst();
+        ResponseBatchItem r = c.send(V, TestRequests.get(before.get(i))).batchItems().getFirst();
         assertThat(r.resultStatus()).isEqualTo(ResultStatus.SUCCESS);
         assertThat(keyBytes(r)).isEqualTo(keys.get(i));
       }
-      assertThat(c.send(V, get(after)).batchItems().getFirst().resultStatus())
+      assertThat(c.send(V, TestRequests.get(after)).batchItems().getFirst().resultStatus())
           .isEqualTo(ResultStatus.OPERATION_FAILED);
     }
     // Restore never overwrites a database.
@@ -91,7 +84,7 @@ class BackupRestoreTest {
     Path backup = dir.resolve("b.kwbackup");
     try (RunningServer server = RunningServer.start(ServerSettings.defaults().withPort(0).withDataDir(a));
         KmipTestClient c = new KmipTestClient(server.pki().clientContext(), server.port())) {
-      c.send(V, create("x"));
+      c.send(V, TestRequests.createAes("x"));
     }
     StorageSettings key = StorageSettings.defaults().withMasterKey(
         new MasterKeySettings("file", a.resolve("master.key"), null, null, null, null, null));
@@ -127,28 +120,6 @@ class BackupRestoreTest {
     return -1;
   }
 
-  private static RequestBatchItem create(String name) {
-    return RequestBatchItem.of(Operation.CREATE, new Item.Structure(Tag.REQUEST_PAYLOAD, List.of(
-        new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value()),
-        new Item.Structure(Tag.ATTRIBUTES, List.of(
-            new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value()),
-            new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, 256),
-            new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, 12),
-            new Item.Structure(Tag.NAME, List.of(new Item.TextString(Tag.NAME_VALUE, name),
-                new Item.Enumeration(Tag.NAME_TYPE, 1))))))));
-  }
-
-  private static RequestBatchItem get(String uid) {
-    return RequestBatchItem.of(Operation.GET, new Item.Structure(Tag.REQUEST_PAYLOAD,
-        List.of(new Item.TextString(Tag.UNIQUE_IDENTIFIER, uid))));
-  }
-
-  private static String uid(ResponseBatchItem r) {
-    assertThat(r.resultStatus()).as("%s %s", r.resultReason(), r.resultMessage()).isEqualTo(ResultStatus.SUCCESS);
-    return r.responsePayload().items().stream().filter(i -> i.tag() == Tag.UNIQUE_IDENTIFIER)
-        .map(i -> ((Item.TextString) i).value()).findFirst().orElseThrow();
-  }
-
   /** The Key Material bytes anywhere in a Get answer. */
   private static byte[] keyBytes(ResponseBatchItem r) {
     return find(r.responsePayload());
@@ -167,17 +138,5 @@ class BackupRestoreTest {
       }
     }
     return null;
-  }
-
-  private static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    try {
-      assertThat(Main.commandLine().execute(args)).as("exit code of keyward %s", String.join(" ", args)).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString();
   }
 }

@@ -3,12 +3,9 @@ package keyward.app.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import keyward.app.Main;
 import keyward.kmip.message.Authentication;
 import keyward.kmip.message.Credential;
 import keyward.kmip.message.ProtocolVersion;
@@ -39,9 +36,9 @@ class CredentialsEndToEndTest {
     Path data = dir.resolve("data");
     Path pw = dir.resolve("pw");
     Files.writeString(pw, "s3cret pass\n");
-    assertThat(run("user", "add", "bob", "--data-dir", data.toString(), "--password-file", pw.toString()))
+    assertThat(TestRequests.runMain("user", "add", "bob", "--data-dir", data.toString(), "--password-file", pw.toString()))
         .contains("added user bob");
-    assertThat(run("user", "list", "--data-dir", data.toString())).isEqualTo("bob\n");
+    assertThat(TestRequests.runMain("user", "list", "--data-dir", data.toString())).isEqualTo("bob\n");
     assertThat(Files.readString(data.resolve("users"))).doesNotContain("s3cret");
 
     Path cfg = dir.resolve("keyward.toml");
@@ -57,7 +54,7 @@ class CredentialsEndToEndTest {
         assertThat(query(client, v, auth("bob", "s3cret pass")).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
       }
     }
-    run("user", "remove", "bob", "--data-dir", data.toString());
+    TestRequests.runMain("user", "remove", "bob", "--data-dir", data.toString());
     assertThatThrownBy(() -> RunningServer.start(s)).hasMessageContaining("keyward user add");
   }
 
@@ -76,18 +73,5 @@ class CredentialsEndToEndTest {
     return new Authentication(List.of(new Credential(CredentialType.USERNAME_AND_PASSWORD,
         new Item.Structure(Tag.CREDENTIAL_VALUE, List.of(new Item.TextString(Tag.USERNAME, user),
             new Item.TextString(Tag.PASSWORD, password))))));
-  }
-
-  private static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    try {
-      int code = Main.commandLine().execute(args);
-      assertThat(code).as("exit code of keyward %s", String.join(" ", args)).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString();
   }
 }

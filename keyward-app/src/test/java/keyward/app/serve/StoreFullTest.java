@@ -14,14 +14,9 @@ import keyward.kmip.message.RequestHeader;
 import keyward.kmip.message.RequestMessage;
 import keyward.kmip.message.ResponseBatchItem;
 import keyward.kmip.message.ResponseMessage;
-import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.KmipVersion;
-import keyward.kmip.spec.ObjectType;
-import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.ResultStatus;
-import keyward.kmip.spec.Tag;
-import keyward.kmip.ttlv.Item;
 import keyward.server.Caller;
 import keyward.server.KeywardServer;
 import keyward.server.batch.Authenticator;
@@ -47,9 +42,9 @@ class StoreFullTest {
     try (SqliteObjectStore store = SqliteObjectStore.open(dir, new SqliteObjectStore.Options(2, 256 * 1024))) {
       KeywardServer server = server(store);
       for (int i = 0; i < 5_000 && refused == null; i++) {
-        ResponseBatchItem r = call(server, Operation.CREATE, createPayload("key-" + i));
+        ResponseBatchItem r = call(server, TestRequests.createAes("key-" + i));
         if (r.resultStatus() == ResultStatus.SUCCESS) {
-          answered.add(uid(r));
+          answered.add(TestRequests.uid(r));
         } else {
           refused = r;
         }
@@ -59,15 +54,15 @@ class StoreFullTest {
       assertThat(refused.resultMessage()).contains("storage cannot take writes").doesNotContain(dir.toString());
       assertThat(answered).isNotEmpty();
       for (String uid : answered) {
-        assertThat(call(server, Operation.GET, getPayload(uid)).resultStatus()).as("Get %s while full", uid)
+        assertThat(call(server, TestRequests.get(uid)).resultStatus()).as("Get %s while full", uid)
             .isEqualTo(ResultStatus.SUCCESS);
       }
     }
     try (SqliteObjectStore store = SqliteObjectStore.open(dir)) { // room again
       KeywardServer server = server(store);
-      assertThat(call(server, Operation.CREATE, createPayload("after")).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+      assertThat(call(server, TestRequests.createAes("after")).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
       for (String uid : answered) {
-        assertThat(call(server, Operation.GET, getPayload(uid)).resultStatus()).as("Get %s after", uid)
+        assertThat(call(server, TestRequests.get(uid)).resultStatus()).as("Get %s after", uid)
             .isEqualTo(ResultStatus.SUCCESS);
       }
     }
@@ -78,32 +73,12 @@ class StoreFullTest {
         Clock.systemUTC());
   }
 
-  private ResponseBatchItem call(KeywardServer server, Operation op, Item.Structure payload) throws Exception {
+  private ResponseBatchItem call(KeywardServer server, RequestBatchItem item) throws Exception {
     KmipVersion v = KmipVersion.V2_1;
     RequestMessage m = new RequestMessage(RequestHeader.of(ProtocolVersion.of(v), 1),
-        List.of(RequestBatchItem.of(op, payload)));
+        List.of(item));
     TtlvCodec codec = new TtlvCodec();
     byte[] answer = server.processor().process(codec.encode(m.toItem(v)), caller);
     return ResponseMessage.fromItem(codec.decode(answer), v).batchItems().getFirst();
-  }
-
-  private static Item.Structure createPayload(String name) {
-    return new Item.Structure(Tag.REQUEST_PAYLOAD, List.of(
-        new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value()),
-        new Item.Structure(Tag.ATTRIBUTES, List.of(
-            new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value()),
-            new Item.Integer(Tag.CRYPTOGRAPHIC_LENGTH, 256),
-            new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, 12),
-            new Item.Structure(Tag.NAME, List.of(new Item.TextString(Tag.NAME_VALUE, name),
-                new Item.Enumeration(Tag.NAME_TYPE, 1)))))));
-  }
-
-  private static Item.Structure getPayload(String uid) {
-    return new Item.Structure(Tag.REQUEST_PAYLOAD, List.of(new Item.TextString(Tag.UNIQUE_IDENTIFIER, uid)));
-  }
-
-  private static String uid(ResponseBatchItem r) {
-    return r.responsePayload().items().stream().filter(i -> i.tag() == Tag.UNIQUE_IDENTIFIER)
-        .map(i -> ((Item.TextString) i).value()).findFirst().orElseThrow();
   }
 }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class UserFile {
   /** What a user name may be: it becomes the caller's identity, so no separators or controls. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
-  private static final long MAX_BYTES = 16L * 1024 * 1024;
+  /** Longest users file read: users are lines of ~100 bytes, a bigger file is a mistake. */
+  static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private final Map<String, PasswordHash> users;
 

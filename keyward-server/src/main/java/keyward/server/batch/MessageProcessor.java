@@ -244,39 +244,19 @@ public final class MessageProcessor {
         payload = PayloadShapes.requestToV2(op, payload);
       }
       final Item.Structure request = payload;
+      // One run of the handler on a transaction. The answer is shaped and version-checked inside
+      // the item's transaction, so an answer the client's version cannot carry fails this item
+      // alone and rolls back what it did.
+      keyward.spi.store.ObjectStore.Work<Item.Structure> run = tx -> answer(op, version, handler.handle(
+          new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+          requestLimits.maxLocateItems()), request));
       Item.Structure out;
-      // The answer is shaped and version-checked inside the item's transaction, so an answer the
-      // client's version cannot carry fails this item alone and rolls back what it did.
       if (shared != null) {
-        out = answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(shared, caller, now, op), now, batch,
-            requestLimits.maxLocateItems()), request));
+        out = run.run(shared);
       } else if (handler.readMostly()) {
-        try {
-          out = store.inTransaction(true, tx -> answer(op, version, handler.handle(new OperationContext(
-              caller, version, objects.open(new ReadFirstTransaction(tx), caller, now, op), now, batch,
-              requestLimits.maxLocateItems()), request)));
-        } catch (ReadFirstTransaction.WriteNeeded again) {
-          try {
-            out = store.inTransaction(false, tx -> answer(op, version, handler.handle(
-                new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
-                requestLimits.maxLocateItems()), request)));
-          } catch (StoreException full) {
-            if (!StoreException.isUnwritable(full)) {
-              throw full;
-            }
-            // A full or read-only store must not stop the server handing out what it holds.
-            LOG.warn("{}: the store cannot take writes; answered without its bookkeeping write: {}", op,
-                full.getMessage());
-            out = store.inTransaction(true, tx -> answer(op, version, handler.handle(new OperationContext(
-                caller, version, objects.open(new ReadFirstTransaction(tx, true), caller, now, op), now, batch,
-                requestLimits.maxLocateItems()), request)));
-          }
-        }
+        out = readMostly(op, run);
       } else {
-        out = store.inTransaction(handler.readOnly(), tx -> answer(op, version, handler.handle(
-            new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
-            requestLimits.maxLocateItems()), request)));
+        out = store.inTransaction(handler.readOnly(), run);
       }
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {
@@ -306,6 +286,29 @@ public final class MessageProcessor {
   /** What a client is told when the store is full or read-only (no path, no detail of the host). */
   static final String STORE_UNWRITABLE =
       "the server's storage cannot take writes now (full or read-only); nothing was changed, retry later";
+
+  /**
+   * An operation that usually only reads: first on a read-only transaction; again on a write
+   * transaction when it tried to write; and when the store cannot take writes (full, read-only),
+   * once more with its bookkeeping writes skipped, so stored objects are still served.
+   */
+  private Item.Structure readMostly(Operation op, keyward.spi.store.ObjectStore.Work<Item.Structure> run)
+      throws Exception {
+    try {
+      return store.inTransaction(true, tx -> run.run(new ReadFirstTransaction(tx)));
+    } catch (ReadFirstTransaction.WriteNeeded again) {
+      try {
+        return store.inTransaction(false, run);
+      } catch (StoreException full) {
+        if (!StoreException.isUnwritable(full)) {
+          throw full;
+        }
+        LOG.warn("{}: the store cannot take writes; answered without its bookkeeping write: {}", op,
+            full.getMessage());
+        return store.inTransaction(true, tx -> run.run(new ReadFirstTransaction(tx, true)));
+      }
+    }
+  }
 
   /** The handler's payload in the client's shape, checked against the client's version. */
   private static Item.Structure answer(Operation op, KmipVersion version, Item.Structure out)

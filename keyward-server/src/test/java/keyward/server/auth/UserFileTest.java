@@ -47,6 +47,23 @@ class UserFileTest {
   }
 
   @Test
+  void aFileAtTheSizeLimitIsReadAndOneByteOverIsRefused() throws IOException {
+    Path file = dir.resolve("users");
+    String entry = "bob:" + PasswordHash.of("x".toCharArray(), 1_000).format() + "\n";
+    StringBuilder text = new StringBuilder(entry);
+    String comment = "#" + "c".repeat(1022) + "\n"; // 1 KiB lines
+    while (text.length() + comment.length() <= UserFile.MAX_BYTES) {
+      text.append(comment);
+    }
+    text.append("#".repeat((int) (UserFile.MAX_BYTES - text.length() - 1))).append('\n');
+    Files.writeString(file, text);
+    assertThat(Files.size(file)).isEqualTo(UserFile.MAX_BYTES);
+    assertThat(UserFile.read(file).names()).containsExactly("bob");
+    Files.writeString(file, "#", java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> UserFile.read(file)).hasMessageContaining("larger than");
+  }
+
+  @Test
   void namesThatCouldForgeIdentitiesAreRefused() {
     PasswordHash h = PasswordHash.of("x".toCharArray(), 1_000);
     for (String bad : new String[] {"", "a:b", "a b", "a\nb", "x".repeat(129)}) {
