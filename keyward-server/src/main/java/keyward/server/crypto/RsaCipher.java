@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -21,9 +22,11 @@ import keyward.spi.crypto.CryptoEngine;
  * label: CS-AC-M-OAEP-10) or PKCS#1 v1.5. Without a Padding Method, OAEP. An Encrypt or Decrypt
  * handler dispatches here for Public and Private Keys.
  *
- * <p>PKCS#1 v1.5 decryption fails with one Cryptographic Failure whatever went wrong, but a
- * caller that can tell success from failure still has a padding oracle (Bleichenbacher): a
- * deployment should give its private keys OAEP parameters.
+ * <p>PKCS#1 v1.5 decryption never reports bad padding: a ciphertext whose padding is wrong
+ * decrypts to a synthetic message ({@link Pkcs1ImplicitRejection}), so the Decrypt operation is
+ * no padding oracle (Bleichenbacher). A caller that decrypts with the wrong key or a damaged
+ * ciphertext under PKCS#1 v1.5 therefore gets random-looking data, not an error: OAEP, whose
+ * failures are safe to report, is the padding to choose.
  */
 public final class RsaCipher {
   private RsaCipher() {}
@@ -40,6 +43,13 @@ public final class RsaCipher {
 
   public static byte[] decrypt(PrivateKey key, AsymmetricParameters p, byte[] data, CryptoEngine crypto)
       throws KmipException {
+    if (key instanceof RSAPrivateKey rsa && p.padding() != null && p.padding() == PaddingMethod.PKCS1_V1_5.value()) {
+      try {
+        return Pkcs1ImplicitRejection.decrypt(rsa, data);
+      } catch (GeneralSecurityException e) {
+        throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the data is not an RSA ciphertext for this key");
+      }
+    }
     Cipher c = cipher(key, p, Cipher.DECRYPT_MODE, crypto);
     try {
       return c.doFinal(data);

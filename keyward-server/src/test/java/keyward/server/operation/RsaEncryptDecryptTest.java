@@ -71,6 +71,23 @@ class RsaEncryptDecryptTest {
     assertThat(wrong.resultMessage()).doesNotContain(java.util.HexFormat.of().formatHex(plain));
   }
 
+  /**
+   * PKCS#1 v1.5 is no padding oracle: a damaged ciphertext decrypts (Success) to the same
+   * synthetic message every time, so a caller cannot tell bad padding from a good message.
+   */
+  @Test
+  void pkcs1v15BadPaddingAnswersLikeGoodPadding() throws Exception {
+    String[] ids = pair();
+    Item params = SignAndVerifyTest.params(PaddingMethod.PKCS1_V1_5, HashingAlgorithm.SHA_256);
+    byte[] plain = Kmip.hex("6628194e12073db03ba94cda9ef95323");
+    byte[] c = data(ok(Kmip.call(h, V, Operation.ENCRYPT, ids[1], params, new Item.ByteString(Tag.DATA, plain))));
+    c[c.length - 1] ^= 1;
+    ResponseBatchItem first = Kmip.call(h, V, Operation.DECRYPT, ids[0], params, new Item.ByteString(Tag.DATA, c));
+    ResponseBatchItem again = Kmip.call(h, V, Operation.DECRYPT, ids[0], params, new Item.ByteString(Tag.DATA, c));
+    assertThat(first.resultStatus()).isEqualTo(keyward.kmip.spec.ResultStatus.SUCCESS);
+    assertThat(data(first)).isNotEqualTo(plain).hasSizeLessThanOrEqualTo(256 - 11).isEqualTo(data(ok(again)));
+  }
+
   @Test
   void refusals() throws Exception {
     String[] ids = pair();
