@@ -57,7 +57,8 @@ public final class AttributeView {
    */
   public static List<Item> listed(ManagedObject mo, Instant now, KmipVersion v) {
     Map<AttributeRef, List<Item>> byKind = new LinkedHashMap<>();
-    for (Item a : of(mo, now)) {
+    for (Item item : of(mo, now)) {
+      Item a = shapedFor(item, v);
       if (sendable(a, v)) {
         byKind.computeIfAbsent(AttributeRef.kindOf(a), k -> new ArrayList<>()).add(a);
       }
@@ -88,6 +89,19 @@ public final class AttributeView {
     out.sort(Comparator.comparingInt((AttributeRef r) -> r.isVendor() ? 0 : 1)
         .thenComparing(r -> r.isVendor() ? r.vendor() + "-" + r.name() : ""));
     return out;
+  }
+
+  /**
+   * The value as a client of the version knows its structure. KMIP 1.0's Digest is Hashing
+   * Algorithm and Digest Value only; Key Format Type came into it in 1.1 (the 1.0 profile
+   * cases SKLC-M-1-10 and AKLC-M-1-10 show a 1.0 Digest without it). The tag itself exists in
+   * 1.0, so the version check of tags alone would let it through.
+   */
+  public static Item shapedFor(Item a, KmipVersion v) {
+    if (a.tag() == Tag.DIGEST && !v.atLeast(KmipVersion.V1_1) && a instanceof Item.Structure s) {
+      return new Item.Structure(Tag.DIGEST, s.items().stream().filter(i -> i.tag() != Tag.KEY_FORMAT_TYPE).toList());
+    }
+    return a;
   }
 
   /**

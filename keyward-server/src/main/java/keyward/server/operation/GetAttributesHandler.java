@@ -47,7 +47,8 @@ public final class GetAttributesHandler implements OperationHandler {
           continue; // asked twice: answered once
         }
         done.add(ref);
-        for (Item a : all) {
+        for (Item item : all) {
+          Item a = AttributeView.shapedFor(item, ctx.version());
           if (ref.matches(a) && AttributeView.sendable(a, ctx.version())) {
             out.add(a);
           }

@@ -119,4 +119,25 @@ class OlderClientAnswersTest {
     ok(Kmip.call(h, KmipVersion.V1_2, Operation.GET, uid));
     ok(Kmip.call(h, KmipVersion.V1_2, Operation.GET_ATTRIBUTE_LIST, uid));
   }
+
+  /** KMIP 1.0's Digest is Hashing Algorithm and Digest Value; Key Format Type came in 1.1 (SKLC-M-1-10, -11). */
+  @Test
+  void aKmip10DigestHasNoKeyFormatTypeAndA11DigestHasIt() throws Exception {
+    for (KmipVersion v : List.of(KmipVersion.V1_0, KmipVersion.V1_1)) {
+      String uid = Kmip.createAes(h, v);
+      for (Item[] asked : List.of(new Item[0],
+          new Item[] {new Item.TextString(Tag.ATTRIBUTE_NAME, "Digest")})) {
+        ResponseBatchItem r = Kmip.call(h, v, Operation.GET_ATTRIBUTES, uid, asked);
+        Item.Structure digest = ok(r).responsePayload().all(Tag.ATTRIBUTE).stream()
+            .map(a -> (Item.Structure) a)
+            .filter(a -> a.first(Tag.ATTRIBUTE_NAME).map(n -> ((Item.TextString) n).value().equals("Digest")).orElse(false))
+            .map(a -> (Item.Structure) a.first(Tag.ATTRIBUTE_VALUE).orElseThrow())
+            .findFirst().orElseThrow();
+        List<Integer> expected = v == KmipVersion.V1_0
+            ? List.of(Tag.HASHING_ALGORITHM, Tag.DIGEST_VALUE)
+            : List.of(Tag.HASHING_ALGORITHM, Tag.DIGEST_VALUE, Tag.KEY_FORMAT_TYPE);
+        assertThat(digest.items().stream().map(Item::tag).toList()).as("%s", v).isEqualTo(expected);
+      }
+    }
+  }
 }
