@@ -14,7 +14,8 @@ import keyward.kmip.ttlv.Item;
  * {@link #responseToV2} strips. This is the only place that knows both shapes.
  *
  * <p>Internal fields: a 1.x Attribute Index travels as an Attribute Index child of the
- * payload; Add/Modify/Delete Attribute responses carry the affected attribute as New Attribute
+ * payload; the names of Templates a 1.x Template-Attribute refers to travel as a Template-Attribute
+ * of those Names, first in the converted attributes, for the server to resolve; Add/Modify/Delete Attribute responses carry the affected attribute as New Attribute
  * (with its index as Attribute Index) because 1.x answers with it and 2.x does not.
  */
 public final class PayloadShapes {
@@ -28,10 +29,16 @@ public final class PayloadShapes {
       int tag = child.tag();
       if (isTemplateAttribute(tag) && child instanceof Item.Structure t) {
         AttributeShapes.Converted c = AttributeShapes.toAttributes(t);
-        if (!c.templateNames().isEmpty()) {
-          throw new IllegalArgumentException("Template objects are not supported");
+        if (c.templateNames().isEmpty()) {
+          out.add(c.attributes());
+        } else {
+          // the server resolves the named Templates (it needs the store): they travel as an
+          // internal Template-Attribute of Names leading the converted attributes
+          List<Item> withNames = new ArrayList<>();
+          withNames.add(new Item.Structure(Tag.TEMPLATE_ATTRIBUTE, c.templateNames()));
+          withNames.addAll(c.attributes().items());
+          out.add(new Item.Structure(c.attributes().tag(), withNames));
         }
-        out.add(c.attributes());
       } else if (tag == Tag.ATTRIBUTE && child instanceof Item.Structure a) {
         switch (op) {
           case LOCATE -> locateAttributes.add(AttributeShapes.toV2(a));

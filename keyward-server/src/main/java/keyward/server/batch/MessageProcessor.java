@@ -247,9 +247,11 @@ public final class MessageProcessor {
       // One run of the handler on a transaction. The answer is shaped and version-checked inside
       // the item's transaction, so an answer the client's version cannot carry fails this item
       // alone and rolls back what it did.
-      keyward.spi.store.ObjectStore.Work<Item.Structure> run = tx -> answer(op, version, handler.handle(
-          new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
-          requestLimits.maxLocateItems()), request));
+      keyward.spi.store.ObjectStore.Work<Item.Structure> run = tx -> {
+        OperationContext ctx = new OperationContext(caller, version, objects.open(tx, caller, now, op), now, batch,
+            requestLimits.maxLocateItems());
+        return answer(op, version, handler.handle(ctx, OperationContext.withTemplates(ctx, request)));
+      };
       Item.Structure out;
       if (shared != null) {
         out = run.run(shared);

@@ -71,4 +71,13 @@ public final class OperationContext {
     }
     return placeholder;
   }
+
+  /**
+   * The request payload with the Templates its 1.x Template-Attributes name replaced by their
+   * attributes ({@link Templates}); as it is for 2.x, which has no Templates.
+   */
+  public static keyward.kmip.ttlv.Item.Structure withTemplates(OperationContext ctx,
+      keyward.kmip.ttlv.Item.Structure payload) throws Exception {
+    return ctx.version().atLeast(KmipVersion.V2_0) || payload == null ? payload : Templates.apply(ctx, payload);
+  }
 }

@@ -51,7 +51,13 @@ public final class RegisterHandler implements OperationHandler {
       throw new KmipException(ResultReason.INVALID_FIELD, "the object does not fit KMIP "
           + context.version() + ": " + e.getMessage());
     }
+    if (type == ObjectType.TEMPLATE && object != null) {
+      Templates.checkRegistered(object, context.version());
+    }
     List<Item> client = Payloads.clientAttributes(Payloads.attributes(payload), type, context);
+    if (type == ObjectType.TEMPLATE && object != null) {
+      client = Templates.withOwnNames(client, object);
+    }
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);
     Names.checkUnique(context.objects(), given.all(Tag.NAME), null);

@@ -30,15 +30,15 @@ final class RegisteredObjects {
 
   static List<Item> check(ObjectType type, Item.Structure object, AttributeSet given) throws KmipException {
     switch (type) {
-      case SYMMETRIC_KEY, PUBLIC_KEY, PRIVATE_KEY, SPLIT_KEY, SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE -> { }
-      case TEMPLATE -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
-          "Template objects are not supported (deprecated in KMIP 1.3, removed in 2.0): "
-              + "give the attributes themselves");
+      case SYMMETRIC_KEY, PUBLIC_KEY, PRIVATE_KEY, SPLIT_KEY, SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE, TEMPLATE -> { }
       default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
           "this server does not register " + type.specName() + " objects");
     }
     if (object == null) {
       throw KmipException.invalidField("the " + type.specName() + " to register is missing");
+    }
+    if (type == ObjectType.TEMPLATE) {
+      return List.of(); // its attributes are checked by Templates.checkRegistered
     }
     if (type == ObjectType.OPAQUE_OBJECT) {
       require(object, Tag.OPAQUE_DATA_TYPE, Item.Enumeration.class, "Opaque Data Type");

@@ -123,14 +123,8 @@ class AttributeRulesTest {
               || (op != Operation.CREATE && op != Operation.REGISTER && op != Operation.CREATE_KEY_PAIR)) {
             continue;
           }
-          Item.Structure payload;
-          try {
-            payload = version.atLeast(KmipVersion.V2_0)
-                ? item.requestPayload() : PayloadShapes.requestToV2(op, item.requestPayload());
-          } catch (IllegalArgumentException templateReference) {
-            templates.add(step.file()); // 1.x Template objects: the server refuses them anyway
-            continue;
-          }
+          Item.Structure payload = version.atLeast(KmipVersion.V2_0)
+              ? item.requestPayload() : PayloadShapes.requestToV2(op, item.requestPayload());
           ObjectType type = payload.first(Tag.OBJECT_TYPE)
               .map(t -> ObjectType.fromValue(((Item.Enumeration) t).value())).orElse(null);
           for (Item child : payload.items()) {
@@ -142,6 +136,10 @@ class AttributeRulesTest {
               continue;
             }
             for (Item a : ((Item.Structure) child).items()) {
+              if (a.tag() == Tag.TEMPLATE_ATTRIBUTE) {
+                templates.add(step.file()); // names of 1.x Templates, resolved by the server (TemplatesTest)
+                continue;
+              }
               try {
                 AttributeRules.checkClientMaySet(a, t, version);
               } catch (KmipException e) {

@@ -200,15 +200,6 @@ class RegisterHandlerTest {
     assertThat(Kmip.stored(h, Kmip.uidOf(ok(r))).object()).isEqualTo(key);
   }
 
-  /** 1.x Template objects are not kept: the refusal says so. */
-  @Test
-  void templateObjectsAreRefused() throws Exception {
-    ResponseBatchItem r = h.call(KmipVersion.V1_2, Operation.REGISTER, objectType(ObjectType.TEMPLATE),
-        attributes(KmipVersion.V1_2), new Item.Structure(Tag.TEMPLATE));
-    assertThat(r.resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
-    assertThat(r.resultMessage()).contains("Template");
-  }
-
   @Test
   void aNameInUseIsRefusedOnRegisterToo() throws Exception {
     Kmip.registerAes(h, KmipVersion.V1_2, name("dup"));
