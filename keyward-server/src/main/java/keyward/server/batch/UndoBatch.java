@@ -60,9 +60,9 @@ final class UndoBatch {
 
   List<ResponseBatchItem> run() {
     List<ResponseBatchItem> results = new ArrayList<>();
+    BatchState batch = new BatchState();
     try {
       processor.store().inTransaction(false, tx -> {
-        BatchState batch = new BatchState();
         for (RequestBatchItem item : message.batchItems()) {
           ResponseBatchItem r = processor.runItem(item, caller, version, now, batch, correlation, tx);
           results.add(r);
@@ -72,7 +72,9 @@ final class UndoBatch {
         }
         return null;
       });
+      batch.committed();
     } catch (Rollback e) {
+      batch.rolledBack();
       for (int i = 0; i < results.size() - 1; i++) {
         ResponseBatchItem done = results.get(i);
         // the payload stays: it says what was undone (BL-M-2-21 answers it so)
@@ -81,6 +83,7 @@ final class UndoBatch {
       }
     } catch (Exception e) {
       // the commit itself failed: nothing took effect
+      batch.rolledBack();
       results.clear();
       String why = keyward.spi.store.StoreException.isUnwritable(e) ? MessageProcessor.STORE_UNWRITABLE
           : "batch could not be committed";

@@ -13,7 +13,7 @@ import keyward.server.crypto.Signatures;
  * Correlation Value, Final Indicator ({@link StreamPart}), the session kept in the server's
  * {@link CipherStreams} (the same count and idle bounds as cipher streams; a signature stream
  * holds only its hash state, never the data). A stream belongs to the caller, key and operation
- * that opened it; a part that fails ends it.
+ * that opened it; a part that fails, or whose transaction does not commit, ends it.
  */
 final class SignatureParts {
   /** What a streamed request leaves: the session, and the Correlation Value unless this part ended it. */
@@ -53,12 +53,15 @@ final class SignatureParts {
       return new Step(session, null);
     }
     session.update(data);
+    byte[] correlation;
     if (stream != null) {
       streams.putBack(part.correlation(), stream, data.length, context.now());
-      return new Step(session, part.correlation());
+      correlation = part.correlation();
+    } else {
+      correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session, 0),
+          context.now());
     }
-    byte[] correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session, 0),
-        context.now());
+    context.batch().onRollback(() -> streams.close(correlation));
     return new Step(session, correlation);
   }
 }

@@ -141,4 +141,39 @@ class UsageLimitsAccountingTest {
     assertThat(count(aes)).isEqualTo(5);
     assertThat(count(priv)).isEqualTo(5);
   }
+
+  /**
+   * A streamed part whose count cannot be stored ends its stream: the part was fed to the cipher
+   * or signature but never counted, so the stream cannot go on to output covering it.
+   */
+  @Test
+  void aStreamedPartThatIsNotStoredEndsTheStream() throws Exception {
+    String aes = aesKey(limits(100, UsageLimitsUnit.BYTE));
+    String priv = signingKey(limits(100, UsageLimitsUnit.BYTE));
+    Item init = new Item.Boolean(Tag.INIT_INDICATOR, true);
+    Item more = new Item.Boolean(Tag.FINAL_INDICATOR, false);
+    Item last = new Item.Boolean(Tag.FINAL_INDICATOR, true);
+    for (String[] use : new String[][] {{"ENCRYPT", aes}, {"SIGN", priv}}) {
+      Operation op = Operation.valueOf(use[0]);
+      String uid = use[1];
+      Item[] extra = op == Operation.ENCRYPT ? new Item[] {ecb()} : new Item[0];
+      Item c = ok(Kmip.call(h, V, op, uid, concat(extra, data(10), init, more))).responsePayload()
+          .first(Tag.CORRELATION_VALUE).orElseThrow();
+      assertThat(count(uid)).isEqualTo(90);
+      h.store.failCommits(true);
+      assertThat(Kmip.call(h, V, op, uid, concat(extra, data(20), c, more)).resultReason())
+          .isEqualTo(ResultReason.GENERAL_FAILURE);
+      h.store.failCommits(false);
+      assertThat(count(uid)).isEqualTo(90);
+      assertThat(Kmip.call(h, V, op, uid, concat(extra, data(1), c, last)).resultReason())
+          .as("%s", op).isEqualTo(ResultReason.INVALID_CORRELATION_VALUE);
+      assertThat(count(uid)).isEqualTo(90);
+    }
+  }
+
+  private static Item[] concat(Item[] a, Item... b) {
+    Item[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }
