@@ -221,4 +221,79 @@ class UsageLimitsRaceTest {
       clients.forEach(KmipClient::close);
     }
   }
+
+  /**
+   * A stream spends one object, at its first part: 12 clients each open an Encrypt stream (and
+   * send a middle part) with a key good for 5, spread over the nodes; exactly 5 streams open and
+   * finish, the others are refused at their first part. A stream lives on the node that opened
+   * it: its Correlation Value means nothing to the other node.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void exactlyTheCountOfStreamsOpens(String store) throws Exception {
+    int total = 5;
+    int racers = 12;
+    String uid;
+    try (KmipClient c = clients(store, 1).getFirst()) {
+      uid = limitedAesKey(c, total, UsageLimitsUnit.OBJECT);
+    }
+    List<RunningServer> nodes = nodes(store);
+    List<KmipTestClient> raw = new ArrayList<>();
+    List<KmipTestClient> otherNode = new ArrayList<>(); // each racer's connection to the node it did not use
+    try {
+      for (int i = 0; i < racers; i++) {
+        raw.add(new KmipTestClient(nodes.getFirst().pki().clientContext(), nodes.get(i % nodes.size()).port()));
+        if (nodes.size() > 1) {
+          otherNode.add(new KmipTestClient(nodes.getFirst().pki().clientContext(),
+              nodes.get((i + 1) % nodes.size()).port()));
+        }
+      }
+      Outcomes streams = new Outcomes();
+      ConcurrentLinkedQueue<byte[]> crossNode = new ConcurrentLinkedQueue<>();
+      TwoNodesTest.concurrently(racers, w -> {
+        keyward.kmip.message.ResponseBatchItem first = encryptPart(raw.get(w), uid, null, false);
+        if (first.resultStatus() != keyward.kmip.spec.ResultStatus.SUCCESS) {
+          streams.refused().add(first.resultReason());
+          return;
+        }
+        byte[] c = ((Item.ByteString) first.responsePayload().first(Tag.CORRELATION_VALUE).orElseThrow()).value();
+        if (nodes.size() > 1) {
+          // the other node does not know the stream
+          keyward.kmip.message.ResponseBatchItem elsewhere = encryptPart(otherNode.get(w), uid, c, false);
+          assertThat(elsewhere.resultReason()).isEqualTo(ResultReason.INVALID_CORRELATION_VALUE);
+          crossNode.add(c);
+        }
+        assertThat(encryptPart(raw.get(w), uid, c, false).resultStatus())
+            .isEqualTo(keyward.kmip.spec.ResultStatus.SUCCESS);
+        assertThat(encryptPart(raw.get(w), uid, c, true).resultStatus())
+            .isEqualTo(keyward.kmip.spec.ResultStatus.SUCCESS);
+        streams.succeeded().incrementAndGet();
+      });
+      assertThat(streams.succeeded()).hasValue(total);
+      assertThat(streams.refused()).hasSize(racers - total).containsOnly(ResultReason.PERMISSION_DENIED);
+      assertThat(crossNode).hasSize(nodes.size() > 1 ? total : 0);
+    } finally {
+      for (KmipTestClient c : raw) {
+        c.close();
+      }
+      for (KmipTestClient c : otherNode) {
+        c.close();
+      }
+    }
+    try (KmipClient c = clients(store, 1).getFirst()) {
+      assertThat(countLeft(c, uid)).isZero();
+    }
+  }
+
+  /** One part of a streamed Encrypt in KMIP 2.1: the first (no Correlation Value), a middle one or the last. */
+  private static keyward.kmip.message.ResponseBatchItem encryptPart(KmipTestClient c, String uid, byte[] correlation,
+      boolean last) throws Exception {
+    List<Item> p = new ArrayList<>(List.of(new Item.TextString(Tag.UNIQUE_IDENTIFIER, uid), ECB.toItem(),
+        new Item.ByteString(Tag.DATA, new byte[16])));
+    p.add(correlation == null ? new Item.Boolean(Tag.INIT_INDICATOR, true)
+        : new Item.ByteString(Tag.CORRELATION_VALUE, correlation));
+    p.add(new Item.Boolean(Tag.FINAL_INDICATOR, last));
+    return c.send(keyward.kmip.spec.KmipVersion.V2_1, keyward.kmip.message.RequestBatchItem.of(
+        keyward.kmip.spec.Operation.ENCRYPT, new Item.Structure(Tag.REQUEST_PAYLOAD, p))).batchItems().getFirst();
+  }
 }
