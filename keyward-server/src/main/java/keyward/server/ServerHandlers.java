@@ -90,8 +90,8 @@ public final class ServerHandlers {
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));
     handlers.add(new DeriveKeyHandler(crypto));
-    handlers.add(new SignHandler());
-    handlers.add(new SignatureVerifyHandler());
+    handlers.add(new SignHandler(streams));
+    handlers.add(new SignatureVerifyHandler(streams));
     handlers.add(new CertifyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());

@@ -24,6 +24,12 @@ public final class InMemoryObjectStore implements ObjectStore {
   private final ReentrantLock lock = new ReentrantLock();
   private Map<String, StoredObject> objects = new LinkedHashMap<>();
   private int writeTransactions;
+  private volatile boolean failCommits;
+
+  /** While true, every write transaction fails at commit, after its work ran: nothing is kept. */
+  public void failCommits(boolean fail) {
+    failCommits = fail;
+  }
 
   /** How many write (not read-only) transactions ran: what a read path must not take. */
   public int writeTransactions() {
@@ -39,6 +45,9 @@ public final class InMemoryObjectStore implements ObjectStore {
         writeTransactions++;
       }
       T result = work.run(new Tx(working, readOnly));
+      if (failCommits && !readOnly) {
+        throw new StoreException("commit failed (test)");
+      }
       objects = working;
       return result;
     } finally {

@@ -254,11 +254,15 @@ public final class MessageProcessor {
       };
       Item.Structure out;
       if (shared != null) {
-        out = run.run(shared);
-      } else if (handler.readMostly()) {
-        out = readMostly(op, run);
+        out = run.run(shared); // UndoBatch commits or rolls back the batch's in-memory effects
       } else {
-        out = store.inTransaction(handler.readOnly(), run);
+        try {
+          out = handler.readMostly() ? readMostly(op, run) : store.inTransaction(handler.readOnly(), run);
+          batch.committed();
+        } catch (Exception | Error e) {
+          batch.rolledBack();
+          throw e;
+        }
       }
       return ResponseBatchItem.success(op, item.uniqueBatchItemID(), out);
     } catch (KmipException e) {

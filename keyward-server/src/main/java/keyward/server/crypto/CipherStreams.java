@@ -19,11 +19,13 @@ import keyward.spi.crypto.CryptoEngine;
  * {@code maxBytes}, which bounds the memory streams hold to {@code max} times that. A stream belongs to the
  * caller, key and operation that opened it; anyone else presenting its Correlation Value is
  * refused as if it did not exist. The state is in memory only: a server restart ends every
- * stream, and a stream's parts are not undone with a batch.
+ * stream; a part undone with its batch (or whose transaction fails) ends its stream.
  *
  * <p>A stream is taken out while a part is processed and put back afterwards, so two requests
  * with one Correlation Value never drive the same cipher at once (the second is refused). A
- * part that fails ends its stream: the cipher's state is then unknown.
+ * part that fails ends its stream: the cipher's state is then unknown. So does a part whose store
+ * transaction does not commit (the handler registers {@link #close} for that): its Usage Limits
+ * were not counted, so the stream must not go on from it.
  */
 public final class CipherStreams {
   /** An open stream. */
@@ -89,6 +91,14 @@ public final class CipherStreams {
       throw KmipException.invalidField("a streamed AEAD decryption is limited to " + maxBytes + " bytes");
     }
     open.put(HexFormat.of().formatHex(correlation), new Entry(next, now.plus(idle)));
+  }
+
+  /**
+   * Ends a stream: the transaction of the part that opened or continued it did not commit, so
+   * that part (and its Usage Limits) never happened and the stream must not go on from it.
+   */
+  public synchronized void close(byte[] correlation) {
+    open.remove(HexFormat.of().formatHex(correlation));
   }
 
   public synchronized int size() {

@@ -76,6 +76,119 @@ public final class Signatures {
     return false;
   }
 
+  /**
+   * Starts a streamed Sign (Init Indicator ... Final Indicator): RSA (PKCS#1 v1.5, PSS) and
+   * ECDSA hash the message as it comes, so a stream holds only the hash state. EdDSA, ML-DSA
+   * and SLH-DSA sign the whole message at once and are refused (Feature Not Supported).
+   */
+  public static Session signer(PrivateKey key, AsymmetricParameters p) throws KmipException {
+    streamable(key);
+    try {
+      key = (PrivateKey) usable(key);
+      Signature s = instance(key, p, false, null);
+      s.initSign(key);
+      return new Session(List.of(s), true);
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "signing failed with these parameters");
+    }
+  }
+
+  /** Starts a streamed Signature Verify; see {@link #signer} for the algorithms. */
+  public static Session verifier(PublicKey key, AsymmetricParameters p) throws KmipException {
+    streamable(key);
+    List<Integer> salts = new ArrayList<>();
+    salts.add(null);
+    if (isPss(key, p) && p.saltLength() == null) {
+      salts.add(maxSalt((RSAKey) key, hash(key, p)));
+    }
+    List<Signature> candidates = new ArrayList<>();
+    try {
+      key = (PublicKey) usable(key);
+      for (Integer salt : salts) {
+        Signature s = instance(key, p, false, salt);
+        s.initVerify(key);
+        candidates.add(s);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "verifying failed with these parameters");
+    }
+    return new Session(candidates, false);
+  }
+
+  private static void streamable(Key key) throws KmipException {
+    if (!(key instanceof RSAKey) && !(key instanceof ECKey)) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+          key.getAlgorithm() + " signs the whole message: send it in one request, not streamed");
+    }
+  }
+
+  /**
+   * A Sign or Signature Verify fed part by part. Verifying a PSS signature without a Salt
+   * Length feeds one verifier per accepted salt (as {@link #verify} tries them).
+   */
+  public static final class Session implements CipherSession {
+    private final List<Signature> signatures;
+    private final boolean sign;
+
+    private Session(List<Signature> signatures, boolean sign) {
+      this.signatures = signatures;
+      this.sign = sign;
+    }
+
+    @Override
+    public byte[] update(byte[] data) throws KmipException {
+      try {
+        for (Signature s : signatures) {
+          s.update(data);
+        }
+      } catch (java.security.SignatureException e) {
+        throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the signature could not take this part");
+      }
+      return new byte[0];
+    }
+
+    /** Sign: the last part's data, then the signature (returned as the output data). */
+    @Override
+    public Output finish(byte[] data, byte[] tag) throws KmipException {
+      if (!sign) {
+        throw new IllegalStateException("a verifying session ends with verify()");
+      }
+      update(data);
+      try {
+        return new Output(signatures.get(0).sign(), null);
+      } catch (java.security.SignatureException e) {
+        throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "signing failed with these parameters");
+      }
+    }
+
+    /** Signature Verify: the last part's data, then whether {@code signature} is valid. */
+    public boolean verify(byte[] data, byte[] signature) throws KmipException {
+      if (sign) {
+        throw new IllegalStateException("a signing session ends with finish()");
+      }
+      update(data);
+      boolean valid = false;
+      for (Signature s : signatures) {
+        try {
+          valid |= s.verify(signature);
+        } catch (java.security.SignatureException e) {
+          // a malformed signature is an invalid one
+        }
+      }
+      return valid;
+    }
+
+    @Override
+    public boolean authenticated() {
+      return false;
+    }
+
+    /** True for a Sign stream, false for a Signature Verify one. */
+    public boolean signs() {
+      return sign;
+    }
+  }
+
   private static Signature instance(Key key, AsymmetricParameters p, boolean digested, Integer saltOverride)
       throws GeneralSecurityException, KmipException {
     String alg = key.getAlgorithm();

@@ -27,8 +27,10 @@ final class AsymmetricEncryption {
       throws Exception {
     KeyUse.noStreaming(payload);
     ManagedObject key = KeyUse.check(context, uid, ObjectType.PUBLIC_KEY, CryptographicUsageMask.ENCRYPT, true);
+    byte[] data = KeyUse.bytes(payload, Tag.DATA, "Data");
+    CryptoKeys.spend(context, key, data.length, true); // counted in this transaction, before any output
     byte[] out = RsaCipher.encrypt(AsymmetricKeyBlocks.publicKey(KeyBlocks.keyBlock(key.object()).orElseThrow()),
-        KeyUse.parameters(payload, key), KeyUse.bytes(payload, Tag.DATA, "Data"), crypto);
+        KeyUse.parameters(payload, key), data, crypto);
     return Payloads.response(Payloads.uid(uid), new Item.ByteString(Tag.DATA, out));
   }
 

@@ -102,6 +102,8 @@ final class CipherRequests {
           correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session,
               holds ? data.length : 0), context.now());
         }
+        byte[] opened = correlation;
+        context.batch().onRollback(() -> streams.close(opened));
         out.add(new Item.ByteString(Tag.CORRELATION_VALUE, correlation));
         return Payloads.response(out.toArray(Item[]::new));
       }

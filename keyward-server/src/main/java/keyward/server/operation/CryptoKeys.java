@@ -149,6 +149,11 @@ final class CryptoKeys {
    * Spends Usage Limits for applying protection to {@code bytes} of data: the count drops by the
    * bytes (unit Byte) or, for the {@code first} part of an operation, by one (unit Object); more
    * than is left is Permission Denied. Saves the object when the count changed.
+   *
+   * <p>Callers (Encrypt, MAC, Sign, RSA Encrypt) spend before they make any output, in the
+   * request's write transaction, which reads the count under the store's write lock (SQLite's
+   * single writer; PostgreSQL's row lock, {@code FOR UPDATE}): concurrent requests on any node
+   * never spend the same units, and output never leaves for a use that was not stored.
    */
   static void spend(OperationContext context, ManagedObject mo, long bytes, boolean first) throws Exception {
     Item limits = mo.attributes().first(Tag.USAGE_LIMITS).orElse(null);

@@ -19,8 +19,9 @@ import keyward.server.object.ManagedObject;
  * of the right object type (Invalid Object Type), its Usage Mask has the operation's bit
  * (Incompatible Cryptographic Usage Mask), and its state allows it (Wrong Key Lifecycle
  * State): protecting operations (Sign, Encrypt, Wrap) need an Active key before its Protect
- * Stop Date; processing ones (Verify, Decrypt, Unwrap) an Active or Deactivated key from its
- * Process Start Date (CS-AC-M-8). Also: the Cryptographic Parameters of the request, else the
+ * Stop Date; processing ones (Verify, Decrypt, Unwrap) an Active, Deactivated or Compromised
+ * key (2.1 §4.57: a compromised key may still process, as symmetric keys do in {@link
+ * CryptoKeys}) from its Process Start Date (CS-AC-M-8). Also: the Cryptographic Parameters of the request, else the
  * key's own attribute.
  */
 final class KeyUse {
@@ -34,7 +35,8 @@ final class KeyUse {
     }
     Instant now = context.now();
     State state = mo.state(now);
-    boolean stateOk = protect ? state == State.ACTIVE : state == State.ACTIVE || state == State.DEACTIVATED;
+    boolean stateOk = protect ? state == State.ACTIVE
+        : state == State.ACTIVE || state == State.DEACTIVATED || state == State.COMPROMISED;
     Optional<Instant> limit = Lifecycle.date(mo.attributes(), protect ? Tag.PROTECT_STOP_DATE : Tag.PROCESS_START_DATE);
     boolean dateOk = limit.isEmpty() || (protect ? now.isBefore(limit.get()) : !now.isBefore(limit.get()));
     if (!stateOk || !dateOk || mo.object() == null) {

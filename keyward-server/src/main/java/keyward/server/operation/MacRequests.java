@@ -61,6 +61,8 @@ final class MacRequests {
           correlation = streams.open(new CipherStreams.Stream(context.caller().identity(), uid, op, session, 0),
               context.now());
         }
+        byte[] opened = correlation;
+        context.batch().onRollback(() -> streams.close(opened));
         return new Result(null, correlation);
       }
       return new Result(session.finish(data, null).data(), null);
