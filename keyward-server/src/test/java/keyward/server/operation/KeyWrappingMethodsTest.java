@@ -309,6 +309,13 @@ class KeyWrappingMethodsTest {
     ResponseBatchItem refused = Kmip.call(h, V, Operation.GET, again, byB);
     assertThat(refused.resultReason()).isEqualTo(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED);
     assertThat(refused.resultMessage()).contains("Not Wrapped");
+    // 1.x has no Key Wrap Type Not Supported: Feature Not Supported
+    String key14 = Kmip.createAes(h, KmipVersion.V1_4);
+    String again14 = Kmip.uidOf(ok(h.call(KmipVersion.V1_4, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(KmipVersion.V1_4, mask(CryptographicUsageMask.ENCRYPT)),
+        ok(Kmip.call(h, KmipVersion.V1_4, Operation.GET, key14, byA)).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow())));
+    assertThat(Kmip.call(h, KmipVersion.V1_4, Operation.GET, again14, byB).resultReason())
+        .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
     Item rewrapped = object(Kmip.call(h, V, Operation.GET, again, byB, notWrapped()));
     assertThat(((Item.Structure) wrappingData(rewrapped).first(Tag.ENCRYPTION_KEY_INFORMATION).orElseThrow())
         .first(Tag.UNIQUE_IDENTIFIER)).contains(Kmip.uid(b));
