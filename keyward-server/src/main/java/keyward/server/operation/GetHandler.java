@@ -67,8 +67,9 @@ public final class GetHandler implements OperationHandler {
       throw new KmipException(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "this server does not compress elliptic curve keys");
     }
-    if (flag(mo, Tag.SENSITIVE, false) && wrapping == null) {
-      throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released wrapped");
+    if (flag(mo, Tag.SENSITIVE, false) && (wrapping == null || !KeyWrapping.encrypts((Item.Structure) wrapping))) {
+      // MAC/sign alone would release the Key Value in the clear
+      throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released encrypted");
     }
     if (!flag(mo, Tag.EXTRACTABLE, true)) {
       throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");

@@ -120,6 +120,12 @@ final class KeyWrapping {
     return new Item.Structure(Tag.KEY_BLOCK, out);
   }
 
+  /** Whether the specification encrypts the Key Value (MAC/sign alone leaves it in the clear). */
+  static boolean encrypts(Item.Structure spec) {
+    return spec.first(Tag.ENCRYPTION_KEY_INFORMATION).isPresent()
+        && enumeration(spec, Tag.WRAPPING_METHOD).orElse(-1) != WrappingMethod.MAC_SIGN.value();
+  }
+
   /**
    * Whether a Key Wrapping Specification asks for the wrapping a stored wrapped block already
    * has (same method, keys, parameters when given, encoding, no attributes asked): then Get
@@ -149,13 +155,16 @@ final class KeyWrapping {
   /**
    * Register of a wrapped key block: a MAC/Signature it carries must verify under the key its
    * MAC/Signature Key Information names (Cryptographic Failure when it does not; the key must be
-   * on this server). With "MAC/sign then encrypt" the MAC covers the clear Key Value: it is
+   * on this server). TR-31 and extension methods are kept as registered without a check. With "MAC/sign then encrypt" the MAC covers the clear Key Value: it is
    * checked now when the server holds the unwrapping key, else when it unwraps (Get Not Wrapped).
    */
   static void verifyRegistered(OperationContext context, Item.Structure keyBlock, CryptoEngine crypto)
       throws Exception {
     Item.Structure data = WrappingKeys.structure(keyBlock, Tag.KEY_WRAPPING_DATA).orElseThrow();
-    int method = method(data, ResultReason.INVALID_FIELD);
+    int method = enumeration(data, Tag.WRAPPING_METHOD).orElse(-1);
+    if (method < WrappingMethod.ENCRYPT.value() || method > WrappingMethod.MAC_SIGN_THEN_ENCRYPT.value()) {
+      return; // TR-31 or an extension: kept as registered, never unwrapped here
+    }
     requireInfo(method, WrappingKeys.structure(data, Tag.ENCRYPTION_KEY_INFORMATION),
         WrappingKeys.structure(data, Tag.MAC_SIGNATURE_KEY_INFORMATION), ResultReason.INVALID_FIELD);
     if (method == WrappingMethod.MAC_SIGN_THEN_ENCRYPT.value()) {
@@ -194,7 +203,7 @@ final class KeyWrapping {
       String uid = WrappingKeys.counterpart(context, WrappingKeys.uid(encInfo.get(), ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED),
           ObjectType.PUBLIC_KEY, LinkType.PRIVATE_KEY_LINK);
       ManagedObject kek = WrappingKeys.get(context, uid, Role.DECRYPT);
-      Item.Structure params = WrappingKeys.structure(encInfo.get(), Tag.CRYPTOGRAPHIC_PARAMETERS).orElse(null);
+      Item.Structure params = WrappingKeys.parameters(encInfo.get(), kek);
       byte[] iv = data.first(Tag.IV_COUNTER_NONCE).filter(Item.ByteString.class::isInstance)
           .map(i -> ((Item.ByteString) i).value()).orElse(null);
       byte[] plain = decrypt(kek, params, wrappedBytes(keyBlock), iv, crypto);
@@ -252,7 +261,7 @@ final class KeyWrapping {
     String uid = WrappingKeys.counterpart(context, WrappingKeys.uid(info, ResultReason.INVALID_FIELD),
         ObjectType.PRIVATE_KEY, LinkType.PUBLIC_KEY_LINK);
     ManagedObject key = WrappingKeys.get(context, uid, Role.MAC_VERIFY);
-    Item.Structure params = WrappingKeys.structure(info, Tag.CRYPTOGRAPHIC_PARAMETERS).orElse(null);
+    Item.Structure params = WrappingKeys.parameters(info, key);
     boolean valid;
     if (key.objectType() == ObjectType.PUBLIC_KEY) {
       valid = Signatures.verify(AsymmetricKeyBlocks.publicKey(WrappingKeys.block(key)), AsymmetricParameters.of(params),

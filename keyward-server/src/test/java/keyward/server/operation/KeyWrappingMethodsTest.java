@@ -343,6 +343,69 @@ class KeyWrappingMethodsTest {
         .contains(Kmip.hex("00112233445566778899aabbccddeeff"));
   }
 
+  /** A Sensitive key leaves only encrypted: MAC/sign alone would show its Key Value. */
+  @Test
+  void sensitiveKeysAreNotReleasedMacSignedOnly() throws Exception {
+    String hmac = symmetric(CryptographicAlgorithm.HMAC_SHA256, 256, CryptographicUsageMask.MAC_GENERATE.value());
+    String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
+    String key = Kmip.createAes(h, V, new Item.Boolean(Tag.SENSITIVE, true));
+    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
+        info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))).resultReason()).isEqualTo(ResultReason.SENSITIVE);
+    Item wrapped = object(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
+        info(Tag.ENCRYPTION_KEY_INFORMATION, aes), info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))));
+    assertThat(block(wrapped).first(Tag.KEY_VALUE).orElseThrow()).isInstanceOf(Item.ByteString.class);
+  }
+
+  /**
+   * The unwrapping parameters come from the Key Wrapping Data, else from the key's Cryptographic
+   * Parameters attribute (1.4 §2.1.5): a block wrapped elsewhere with AES Key Wrap Padding that
+   * names only the key unwraps with the key's own parameters. A TR-31 block is kept as registered.
+   */
+  @Test
+  void unwrapTakesTheKeysParametersWhenTheBlockNamesNone() throws Exception {
+    String kek = Kmip.uidOf(ok(h.call(V, Operation.CREATE, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(V, alg(CryptographicAlgorithm.AES), len(256), new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH),
+            new Item.Structure(Tag.CRYPTOGRAPHIC_PARAMETERS, mode(BlockCipherMode.AESKEYWRAPPADDING))))));
+    ok(Kmip.call(h, V, Operation.ACTIVATE, kek));
+    byte[] kekBytes = KeyBlocks.symmetricKeyBytes(KeyBlocks.keyBlock(Kmip.stored(h, kek).object()).orElseThrow()).orElseThrow();
+    byte[] keyBytes = Kmip.hex("00112233445566778899aabbccddeeff");
+    byte[] wrappedBytes = keyward.server.crypto.KeyWrap.wrap(keyward.server.crypto.KeyWrap.Mode.KWP, kekBytes, keyBytes);
+    Item.Structure object = new Item.Structure(Tag.SYMMETRIC_KEY, new Item.Structure(Tag.KEY_BLOCK,
+        new Item.Enumeration(Tag.KEY_FORMAT_TYPE, keyward.kmip.spec.KeyFormatType.RAW.value()),
+        new Item.ByteString(Tag.KEY_VALUE, wrappedBytes), alg(CryptographicAlgorithm.AES), len(128),
+        new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.ENCRYPT.value()),
+            info(Tag.ENCRYPTION_KEY_INFORMATION, kek), encoding(EncodingOption.NO_ENCODING))));
+    String uid = register(object);
+    assertThat(KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, V, Operation.GET, uid, notWrapped())))))
+        .contains(keyBytes);
+    Item.Structure tr31 = new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(block(object), Tag.KEY_WRAPPING_DATA,
+        new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.TR_31.value()),
+            info(Tag.ENCRYPTION_KEY_INFORMATION, kek))));
+    String kept = register(tr31);
+    assertThat(object(Kmip.call(h, V, Operation.GET, kept))).isEqualTo(tr31);
+    assertThat(Kmip.call(h, V, Operation.GET, kept, notWrapped()).resultReason())
+        .isEqualTo(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED);
+  }
+
+  /** An RSA private key (PKCS#8) wraps and unwraps like a symmetric key. */
+  @Test
+  void privateKeysWrapToo() throws Exception {
+    String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
+    String[] rsa = pair(CryptographicUsageMask.SIGN.value(), CryptographicUsageMask.VERIFY.value(),
+        alg(CryptographicAlgorithm.RSA), len(2048));
+    Item plain = ok(Kmip.call(h, V, Operation.GET, rsa[0])).responsePayload().first(Tag.PRIVATE_KEY).orElseThrow();
+    for (EncodingOption e : List.of(EncodingOption.NO_ENCODING, EncodingOption.TTLV_ENCODING)) {
+      Item wrapped = ok(Kmip.call(h, V, Operation.GET, rsa[0], spec(WrappingMethod.ENCRYPT,
+          info(Tag.ENCRYPTION_KEY_INFORMATION, aes, mode(BlockCipherMode.AESKEYWRAPPADDING)), null, encoding(e))))
+          .responsePayload().first(Tag.PRIVATE_KEY).orElseThrow();
+      assertThat(block(wrapped).first(Tag.KEY_VALUE).orElseThrow()).isInstanceOf(Item.ByteString.class);
+      String again = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY),
+          Kmip.attributes(V, mask(CryptographicUsageMask.SIGN)), wrapped)));
+      assertThat(ok(Kmip.call(h, V, Operation.GET, again, notWrapped())).responsePayload().first(Tag.PRIVATE_KEY))
+          .as(e.specName()).contains(plain);
+    }
+  }
+
   /** The wrapping keys' checks, each with its Result Reason. */
   @Test
   void wrappingKeyRefusals() throws Exception {
