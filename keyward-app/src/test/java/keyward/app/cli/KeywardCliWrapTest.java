@@ -62,6 +62,17 @@ class KeywardCliWrapTest {
     d.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kekBytes, "AES"), new GCMParameterSpec(128, iv));
     assertThat(d.doFinal(Files.readAllBytes(g))).isEqualTo(plain);
     assertThat(gcm.out()).doesNotContain(HexFormat.of().formatHex(plain));
+    // encrypt then MAC: the MAC shown is the HMAC of the wrapped bytes in the file
+    String hmac = cli.ok(v, "key", "create", "--algorithm", "HMAC-SHA256", "--length", "256", "--usage", "MACGenerate",
+        "--activate");
+    byte[] hmacBytes = file(v, "hmac", "key", "get", hmac);
+    Path m = dir.resolve("mac-" + v);
+    CliServer.Run macked = cli.kw(v, "key", "get", key, "--wrap-with", kek, "--mac-with", hmac, "--out", m.toString(), "--json");
+    assertThat(macked.exit()).as(macked.err()).isZero();
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(hmacBytes, "HmacSHA256"));
+    assertThat(KeywardCliCryptoTest.field(macked.out(), "macSignature"))
+        .isEqualTo(HexFormat.of().formatHex(mac.doFinal(Files.readAllBytes(m))));
   }
 
   @ParameterizedTest

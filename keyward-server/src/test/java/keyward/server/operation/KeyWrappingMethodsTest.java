@@ -252,6 +252,11 @@ class KeyWrappingMethodsTest {
         data.items().stream().filter(i -> i.tag() != Tag.MAC_SIGNATURE).toList());
     assertThat(tryRegister(new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(block(wrapped), Tag.KEY_WRAPPING_DATA,
         noMac))).resultReason()).isEqualTo(ResultReason.MISSING_DATA);
+    // a MAC/signed block naming a key this server does not hold cannot be checked: refused
+    Item.Structure elsewhere = KeyBlocks.replace(data, Tag.MAC_SIGNATURE_KEY_INFORMATION,
+        info(Tag.MAC_SIGNATURE_KEY_INFORMATION, "elsewhere"));
+    assertThat(tryRegister(new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(block(wrapped), Tag.KEY_WRAPPING_DATA,
+        elsewhere))).resultReason()).isEqualTo(ResultReason.WRAPPING_OBJECT_NOT_FOUND);
   }
 
   /**
