@@ -30,6 +30,8 @@ import keyward.kmip.ttlv.Item;
 import keyward.server.ServerHarness;
 import keyward.server.object.KeyBlocks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The four Wrapping Methods with each kind of wrapping key and both Encoding Options, through
@@ -37,27 +39,28 @@ import org.junit.jupiter.api.Test;
  * Wrapped; and the refusals (bad MAC/Signature, keys that may not wrap, encoding conflicts).
  */
 class KeyWrappingMethodsTest {
-  private static final KmipVersion V = KmipVersion.V2_1;
+  /** The client's version: 2.1 unless a test runs in another (each test has its own instance). */
+  private KmipVersion version = KmipVersion.V2_1;
   private final ServerHarness h = new ServerHarness();
 
   private static final int WRAP_BOTH = CryptographicUsageMask.WRAP_KEY.value() | CryptographicUsageMask.UNWRAP_KEY.value();
 
   private String symmetric(CryptographicAlgorithm a, int bits, int usage) throws Exception {
-    String uid = Kmip.uidOf(ok(h.call(V, Operation.CREATE, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
-        Kmip.attributes(V, alg(a), len(bits), new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, usage)))));
-    ok(Kmip.call(h, V, Operation.ACTIVATE, uid));
+    String uid = Kmip.uidOf(ok(h.call(version, Operation.CREATE, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, alg(a), len(bits), new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, usage)))));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, uid));
     return uid;
   }
 
   /** An Active key pair: {private, public}, both halves with the usage given. */
   private String[] pair(int privUsage, int pubUsage, Item... common) throws Exception {
-    ResponseBatchItem r = ok(h.call(V, Operation.CREATE_KEY_PAIR, CreateKeyPairHandlerTest.request(V, List.of(common),
+    ResponseBatchItem r = ok(h.call(version, Operation.CREATE_KEY_PAIR, CreateKeyPairHandlerTest.request(version, List.of(common),
         List.of(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, privUsage)),
         List.of(new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, pubUsage)))));
     String priv = ((Item.TextString) r.responsePayload().first(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value();
     String pub = ((Item.TextString) r.responsePayload().first(Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value();
-    ok(Kmip.call(h, V, Operation.ACTIVATE, priv));
-    ok(Kmip.call(h, V, Operation.ACTIVATE, pub));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, priv));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, pub));
     return new String[] {priv, pub};
   }
 
@@ -106,13 +109,13 @@ class KeyWrappingMethodsTest {
   }
 
   private String register(Item wrapped) throws Exception {
-    return Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
-        Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), wrapped)));
+    return Kmip.uidOf(ok(h.call(version, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, mask(CryptographicUsageMask.ENCRYPT)), wrapped)));
   }
 
   private ResponseBatchItem tryRegister(Item wrapped) throws Exception {
-    return h.call(V, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
-        Kmip.attributes(V, mask(CryptographicUsageMask.ENCRYPT)), wrapped);
+    return h.call(version, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, mask(CryptographicUsageMask.ENCRYPT)), wrapped);
   }
 
   private static Item notWrapped() {
@@ -123,8 +126,10 @@ class KeyWrappingMethodsTest {
    * Method x wrapping key x encoding: every combination wraps, registers wrapped, comes back as
    * registered, and unwraps to the original key.
    */
-  @Test
-  void roundTripMatrix() throws Exception {
+  @ParameterizedTest
+  @EnumSource(value = KmipVersion.class, names = {"V1_4", "V2_1"})
+  void roundTripMatrix(KmipVersion v) throws Exception {
+    this.version = v;
     String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
     String aes128 = symmetric(CryptographicAlgorithm.AES, 128, WRAP_BOTH);
     String[] rsa = pair(CryptographicUsageMask.UNWRAP_KEY.value() | CryptographicUsageMask.SIGN.value(),
@@ -146,8 +151,8 @@ class KeyWrappingMethodsTest {
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, cmac),
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, rsa[0]),
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, ec[0]));
-    String key = Kmip.createAes(h, V);
-    Item plain = object(Kmip.call(h, V, Operation.GET, key));
+    String key = Kmip.createAes(h, version);
+    Item plain = object(Kmip.call(h, version, Operation.GET, key));
     int combinations = 0;
     for (EncodingOption e : List.of(EncodingOption.NO_ENCODING, EncodingOption.TTLV_ENCODING)) {
       for (Item enc : encs) {
@@ -166,7 +171,7 @@ class KeyWrappingMethodsTest {
   }
 
   private int roundTrip(String key, Item plain, Item spec) throws Exception {
-    Item wrapped = object(Kmip.call(h, V, Operation.GET, key, spec));
+    Item wrapped = object(Kmip.call(h, version, Operation.GET, key, spec));
     Item.Structure data = wrappingData(wrapped);
     String what = spec.toString();
     assertThat(data.first(Tag.WRAPPING_METHOD)).as(what).isEqualTo(((Item.Structure) spec).first(Tag.WRAPPING_METHOD));
@@ -176,8 +181,8 @@ class KeyWrappingMethodsTest {
     assertThat(data.first(Tag.MAC_SIGNATURE).isPresent()).as(what)
         .isEqualTo(((Item.Structure) spec).first(Tag.MAC_SIGNATURE_KEY_INFORMATION).isPresent());
     String again = register(wrapped);
-    assertThat(object(Kmip.call(h, V, Operation.GET, again))).as(what).isEqualTo(wrapped);
-    assertThat(object(Kmip.call(h, V, Operation.GET, again, notWrapped()))).as(what).isEqualTo(plain);
+    assertThat(object(Kmip.call(h, version, Operation.GET, again))).as(what).isEqualTo(wrapped);
+    assertThat(object(Kmip.call(h, version, Operation.GET, again, notWrapped()))).as(what).isEqualTo(plain);
     return 1;
   }
 
@@ -185,9 +190,9 @@ class KeyWrappingMethodsTest {
   @Test
   void gcmPutsTheNonceInTheWrappingDataAndTheTagAfterTheCiphertext() throws Exception {
     String kek = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
-    String key = Kmip.createAes(h, V);
-    byte[] keyBytes = KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, V, Operation.GET, key)))).orElseThrow();
-    Item wrapped = object(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    String key = Kmip.createAes(h, version);
+    byte[] keyBytes = KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, version, Operation.GET, key)))).orElseThrow();
+    Item wrapped = object(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, kek, mode(BlockCipherMode.GCM)), null, encoding(EncodingOption.NO_ENCODING))));
     byte[] iv = bytes(wrappingData(wrapped), Tag.IV_COUNTER_NONCE);
     byte[] value = bytes(block(wrapped), Tag.KEY_VALUE);
@@ -198,7 +203,7 @@ class KeyWrappingMethodsTest {
         KeyBlocks.keyBlock(Kmip.stored(h, kek).object()).orElseThrow()).orElseThrow(), "AES"), new GCMParameterSpec(128, iv));
     assertThat(c.doFinal(value)).isEqualTo(keyBytes);
     // a second wrap takes a fresh nonce
-    Item again = object(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    Item again = object(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, kek, mode(BlockCipherMode.GCM)), null, encoding(EncodingOption.NO_ENCODING))));
     assertThat(bytes(wrappingData(again), Tag.IV_COUNTER_NONCE)).isNotEqualTo(iv);
   }
@@ -207,8 +212,8 @@ class KeyWrappingMethodsTest {
   @Test
   void macSignIsTheHmacOfTheEncodedKeyValue() throws Exception {
     String hmac = symmetric(CryptographicAlgorithm.HMAC_SHA256, 256, CryptographicUsageMask.MAC_GENERATE.value());
-    String key = Kmip.createAes(h, V);
-    Item wrapped = object(Kmip.call(h, V, Operation.GET, key,
+    String key = Kmip.createAes(h, version);
+    Item wrapped = object(Kmip.call(h, version, Operation.GET, key,
         spec(WrappingMethod.MAC_SIGN, null, info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))));
     Mac m = Mac.getInstance("HmacSHA256");
     m.init(new SecretKeySpec(KeyBlocks.symmetricKeyBytes(KeyBlocks.keyBlock(Kmip.stored(h, hmac).object()).orElseThrow())
@@ -225,7 +230,7 @@ class KeyWrappingMethodsTest {
         CryptographicUsageMask.MAC_GENERATE.value() | CryptographicUsageMask.MAC_VERIFY.value());
     String[] rsa = pair(CryptographicUsageMask.SIGN.value(), CryptographicUsageMask.VERIFY.value(),
         alg(CryptographicAlgorithm.RSA), len(2048));
-    String key = Kmip.createAes(h, V);
+    String key = Kmip.createAes(h, version);
     for (Item s : List.of(
         spec(WrappingMethod.MAC_SIGN, null, info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac)),
         spec(WrappingMethod.MAC_SIGN, null, info(Tag.MAC_SIGNATURE_KEY_INFORMATION, rsa[0])),
@@ -233,7 +238,7 @@ class KeyWrappingMethodsTest {
             info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac)),
         spec(WrappingMethod.MAC_SIGN_THEN_ENCRYPT, info(Tag.ENCRYPTION_KEY_INFORMATION, aes),
             info(Tag.MAC_SIGNATURE_KEY_INFORMATION, rsa[0])))) {
-      Item.Structure wrapped = (Item.Structure) object(Kmip.call(h, V, Operation.GET, key, s));
+      Item.Structure wrapped = (Item.Structure) object(Kmip.call(h, version, Operation.GET, key, s));
       Item.Structure data = wrappingData(wrapped);
       byte[] mac = bytes(data, Tag.MAC_SIGNATURE).clone();
       mac[mac.length / 2] ^= 1;
@@ -245,7 +250,7 @@ class KeyWrappingMethodsTest {
       ok(tryRegister(wrapped)); // the untouched one registers
     }
     // a MAC/signed block without its MAC/Signature
-    Item.Structure wrapped = (Item.Structure) object(Kmip.call(h, V, Operation.GET, key,
+    Item.Structure wrapped = (Item.Structure) object(Kmip.call(h, version, Operation.GET, key,
         spec(WrappingMethod.MAC_SIGN, null, info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))));
     Item.Structure data = wrappingData(wrapped);
     Item.Structure noMac = new Item.Structure(Tag.KEY_WRAPPING_DATA,
@@ -304,14 +309,14 @@ class KeyWrappingMethodsTest {
   void storedWrappedKeysAreRewrappedOnlyWhenAsked() throws Exception {
     String a = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
     String b = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
-    String key = Kmip.createAes(h, V);
-    Item plain = object(Kmip.call(h, V, Operation.GET, key));
+    String key = Kmip.createAes(h, version);
+    Item plain = object(Kmip.call(h, version, Operation.GET, key));
     Item byA = spec(WrappingMethod.ENCRYPT, info(Tag.ENCRYPTION_KEY_INFORMATION, a), null);
     Item byB = spec(WrappingMethod.ENCRYPT, info(Tag.ENCRYPTION_KEY_INFORMATION, b), null);
-    Item stored = object(Kmip.call(h, V, Operation.GET, key, byA));
+    Item stored = object(Kmip.call(h, version, Operation.GET, key, byA));
     String again = register(stored);
-    assertThat(object(Kmip.call(h, V, Operation.GET, again, byA))).isEqualTo(stored);
-    ResponseBatchItem refused = Kmip.call(h, V, Operation.GET, again, byB);
+    assertThat(object(Kmip.call(h, version, Operation.GET, again, byA))).isEqualTo(stored);
+    ResponseBatchItem refused = Kmip.call(h, version, Operation.GET, again, byB);
     assertThat(refused.resultReason()).isEqualTo(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED);
     assertThat(refused.resultMessage()).contains("Not Wrapped");
     // 1.x has no Key Wrap Type Not Supported: Feature Not Supported
@@ -321,20 +326,20 @@ class KeyWrappingMethodsTest {
         ok(Kmip.call(h, KmipVersion.V1_4, Operation.GET, key14, byA)).responsePayload().first(Tag.SYMMETRIC_KEY).orElseThrow())));
     assertThat(Kmip.call(h, KmipVersion.V1_4, Operation.GET, again14, byB).resultReason())
         .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
-    Item rewrapped = object(Kmip.call(h, V, Operation.GET, again, byB, notWrapped()));
+    Item rewrapped = object(Kmip.call(h, version, Operation.GET, again, byB, notWrapped()));
     assertThat(((Item.Structure) wrappingData(rewrapped).first(Tag.ENCRYPTION_KEY_INFORMATION).orElseThrow())
         .first(Tag.UNIQUE_IDENTIFIER)).contains(Kmip.uid(b));
     String third = register(rewrapped);
-    assertThat(object(Kmip.call(h, V, Operation.GET, third, notWrapped()))).isEqualTo(plain);
+    assertThat(object(Kmip.call(h, version, Operation.GET, third, notWrapped()))).isEqualTo(plain);
   }
 
   /** TC-WRAP-1-14: a No Encoding wrap registered as Key Material in a Key Value structure unwraps. */
   @Test
   void noEncodingWrapRegisteredAsKeyMaterialUnwraps() throws Exception {
-    String kek = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
-        Kmip.attributes(V, new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH)),
+    String kek = Kmip.uidOf(ok(h.call(version, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH)),
         Kmip.rawKey(Kmip.hex("000102030405060708090a0b0c0d0e0f"), CryptographicAlgorithm.AES, 128))));
-    ok(Kmip.call(h, V, Operation.ACTIVATE, kek));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, kek));
     List<Item> items = new ArrayList<>(
         block(Kmip.rawKey(Kmip.hex("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"), CryptographicAlgorithm.AES, 128)).items());
     items.add(new Item.Structure(Tag.KEY_WRAPPING_DATA,
@@ -343,8 +348,8 @@ class KeyWrappingMethodsTest {
             encoding(EncodingOption.NO_ENCODING)));
     Item.Structure wrapped = new Item.Structure(Tag.SYMMETRIC_KEY, new Item.Structure(Tag.KEY_BLOCK, items));
     String uid = register(wrapped);
-    assertThat(object(Kmip.call(h, V, Operation.GET, uid))).isEqualTo(wrapped);
-    assertThat(KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, V, Operation.GET, uid, notWrapped())))))
+    assertThat(object(Kmip.call(h, version, Operation.GET, uid))).isEqualTo(wrapped);
+    assertThat(KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, version, Operation.GET, uid, notWrapped())))))
         .contains(Kmip.hex("00112233445566778899aabbccddeeff"));
   }
 
@@ -353,10 +358,10 @@ class KeyWrappingMethodsTest {
   void sensitiveKeysAreNotReleasedMacSignedOnly() throws Exception {
     String hmac = symmetric(CryptographicAlgorithm.HMAC_SHA256, 256, CryptographicUsageMask.MAC_GENERATE.value());
     String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
-    String key = Kmip.createAes(h, V, new Item.Boolean(Tag.SENSITIVE, true));
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
+    String key = Kmip.createAes(h, version, new Item.Boolean(Tag.SENSITIVE, true));
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))).resultReason()).isEqualTo(ResultReason.SENSITIVE);
-    Item wrapped = object(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
+    Item wrapped = object(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
         info(Tag.ENCRYPTION_KEY_INFORMATION, aes), info(Tag.MAC_SIGNATURE_KEY_INFORMATION, hmac))));
     assertThat(block(wrapped).first(Tag.KEY_VALUE).orElseThrow()).isInstanceOf(Item.ByteString.class);
   }
@@ -368,10 +373,10 @@ class KeyWrappingMethodsTest {
    */
   @Test
   void unwrapTakesTheKeysParametersWhenTheBlockNamesNone() throws Exception {
-    String kek = Kmip.uidOf(ok(h.call(V, Operation.CREATE, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
-        Kmip.attributes(V, alg(CryptographicAlgorithm.AES), len(256), new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH),
+    String kek = Kmip.uidOf(ok(h.call(version, Operation.CREATE, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, alg(CryptographicAlgorithm.AES), len(256), new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH),
             new Item.Structure(Tag.CRYPTOGRAPHIC_PARAMETERS, mode(BlockCipherMode.AESKEYWRAPPADDING))))));
-    ok(Kmip.call(h, V, Operation.ACTIVATE, kek));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, kek));
     byte[] kekBytes = KeyBlocks.symmetricKeyBytes(KeyBlocks.keyBlock(Kmip.stored(h, kek).object()).orElseThrow()).orElseThrow();
     byte[] keyBytes = Kmip.hex("00112233445566778899aabbccddeeff");
     byte[] wrappedBytes = keyward.server.crypto.KeyWrap.wrap(keyward.server.crypto.KeyWrap.Mode.KWP, kekBytes, keyBytes);
@@ -381,14 +386,14 @@ class KeyWrappingMethodsTest {
         new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.ENCRYPT.value()),
             info(Tag.ENCRYPTION_KEY_INFORMATION, kek), encoding(EncodingOption.NO_ENCODING))));
     String uid = register(object);
-    assertThat(KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, V, Operation.GET, uid, notWrapped())))))
+    assertThat(KeyBlocks.symmetricKeyBytes(block(object(Kmip.call(h, version, Operation.GET, uid, notWrapped())))))
         .contains(keyBytes);
     Item.Structure tr31 = new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(block(object), Tag.KEY_WRAPPING_DATA,
         new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.TR_31.value()),
             info(Tag.ENCRYPTION_KEY_INFORMATION, kek))));
     String kept = register(tr31);
-    assertThat(object(Kmip.call(h, V, Operation.GET, kept))).isEqualTo(tr31);
-    assertThat(Kmip.call(h, V, Operation.GET, kept, notWrapped()).resultReason())
+    assertThat(object(Kmip.call(h, version, Operation.GET, kept))).isEqualTo(tr31);
+    assertThat(Kmip.call(h, version, Operation.GET, kept, notWrapped()).resultReason())
         .isEqualTo(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED);
   }
 
@@ -398,15 +403,15 @@ class KeyWrappingMethodsTest {
     String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
     String[] rsa = pair(CryptographicUsageMask.SIGN.value(), CryptographicUsageMask.VERIFY.value(),
         alg(CryptographicAlgorithm.RSA), len(2048));
-    Item plain = ok(Kmip.call(h, V, Operation.GET, rsa[0])).responsePayload().first(Tag.PRIVATE_KEY).orElseThrow();
+    Item plain = ok(Kmip.call(h, version, Operation.GET, rsa[0])).responsePayload().first(Tag.PRIVATE_KEY).orElseThrow();
     for (EncodingOption e : List.of(EncodingOption.NO_ENCODING, EncodingOption.TTLV_ENCODING)) {
-      Item wrapped = ok(Kmip.call(h, V, Operation.GET, rsa[0], spec(WrappingMethod.ENCRYPT,
+      Item wrapped = ok(Kmip.call(h, version, Operation.GET, rsa[0], spec(WrappingMethod.ENCRYPT,
           info(Tag.ENCRYPTION_KEY_INFORMATION, aes, mode(BlockCipherMode.AESKEYWRAPPADDING)), null, encoding(e))))
           .responsePayload().first(Tag.PRIVATE_KEY).orElseThrow();
       assertThat(block(wrapped).first(Tag.KEY_VALUE).orElseThrow()).isInstanceOf(Item.ByteString.class);
-      String again = Kmip.uidOf(ok(h.call(V, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY),
-          Kmip.attributes(V, mask(CryptographicUsageMask.SIGN)), wrapped)));
-      assertThat(ok(Kmip.call(h, V, Operation.GET, again, notWrapped())).responsePayload().first(Tag.PRIVATE_KEY))
+      String again = Kmip.uidOf(ok(h.call(version, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY),
+          Kmip.attributes(version, mask(CryptographicUsageMask.SIGN)), wrapped)));
+      assertThat(ok(Kmip.call(h, version, Operation.GET, again, notWrapped())).responsePayload().first(Tag.PRIVATE_KEY))
           .as(e.specName()).contains(plain);
     }
   }
@@ -414,45 +419,45 @@ class KeyWrappingMethodsTest {
   /** The wrapping keys' checks, each with its Result Reason. */
   @Test
   void wrappingKeyRefusals() throws Exception {
-    String key = Kmip.createAes(h, V);
+    String key = Kmip.createAes(h, version);
     // a MAC key whose mask allows neither Wrap Key nor MAC Generate
     String verifyOnly = symmetric(CryptographicAlgorithm.HMAC_SHA256, 256, CryptographicUsageMask.MAC_VERIFY.value());
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, verifyOnly))).resultReason())
         .isEqualTo(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK);
     // a public key cannot sign; a private key cannot encrypt-wrap
     String[] rsa = pair(CryptographicUsageMask.SIGN.value() | CryptographicUsageMask.WRAP_KEY.value(),
         CryptographicUsageMask.VERIFY.value() | CryptographicUsageMask.WRAP_KEY.value(),
         alg(CryptographicAlgorithm.RSA), len(2048));
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.MAC_SIGN, null,
         info(Tag.MAC_SIGNATURE_KEY_INFORMATION, rsa[1]))).resultReason()).isEqualTo(ResultReason.INVALID_OBJECT_TYPE);
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, rsa[0]), null)).resultReason()).isEqualTo(ResultReason.INVALID_OBJECT_TYPE);
     // an AES key may not GCM-wrap with a Tag Length GCM does not have
     String aes = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT, info(Tag.ENCRYPTION_KEY_INFORMATION, aes,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT, info(Tag.ENCRYPTION_KEY_INFORMATION, aes,
         mode(BlockCipherMode.GCM), new Item.Integer(Tag.TAG_LENGTH, 8)), null)).resultReason())
         .isEqualTo(ResultReason.INVALID_FIELD);
     // an HMAC key is no encryption key
     String hmac = symmetric(CryptographicAlgorithm.HMAC_SHA256, 256, CryptographicUsageMask.WRAP_KEY.value());
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, hmac), null)).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
     // a Deactivated key no longer wraps, and a destroyed one is said to be
     String gone = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
-    ok(Kmip.revoke(h, V, gone, keyward.kmip.spec.RevocationReasonCode.CESSATION_OF_OPERATION));
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    ok(Kmip.revoke(h, version, gone, keyward.kmip.spec.RevocationReasonCode.CESSATION_OF_OPERATION));
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, gone), null)).resultReason()).isEqualTo(ResultReason.WRONG_KEY_LIFECYCLE_STATE);
-    ok(Kmip.call(h, V, Operation.DESTROY, gone));
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    ok(Kmip.call(h, version, Operation.DESTROY, gone));
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, gone), null)).resultReason()).isEqualTo(ResultReason.WRAPPING_OBJECT_DESTROYED);
     // Encrypt then MAC/sign without its MAC key information
-    assertThat(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
         info(Tag.ENCRYPTION_KEY_INFORMATION, aes), null)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
     // unwrapping needs Unwrap Key on the key that unwraps
     String wrapOnly = symmetric(CryptographicAlgorithm.AES, 256, CryptographicUsageMask.WRAP_KEY.value());
-    String stored = register(object(Kmip.call(h, V, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+    String stored = register(object(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, wrapOnly, mode(BlockCipherMode.GCM)), null))));
-    assertThat(Kmip.call(h, V, Operation.GET, stored, notWrapped()).resultReason())
+    assertThat(Kmip.call(h, version, Operation.GET, stored, notWrapped()).resultReason())
         .isEqualTo(ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK);
   }
 }
