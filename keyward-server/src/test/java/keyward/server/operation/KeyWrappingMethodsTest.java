@@ -450,6 +450,25 @@ class KeyWrappingMethodsTest {
     ok(Kmip.call(h, version, Operation.DESTROY, gone));
     assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
         info(Tag.ENCRYPTION_KEY_INFORMATION, gone), null)).resultReason()).isEqualTo(ResultReason.WRAPPING_OBJECT_DESTROYED);
+    // an archived wrapping key
+    String archived = symmetric(CryptographicAlgorithm.AES, 256, WRAP_BOTH);
+    ok(Kmip.call(h, version, Operation.ARCHIVE, archived));
+    assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+        info(Tag.ENCRYPTION_KEY_INFORMATION, archived), null)).resultReason()).isEqualTo(ResultReason.WRAPPING_OBJECT_ARCHIVED);
+    // an AES key of a length AES does not have (registered as 160 bits) does not wrap
+    String odd = Kmip.uidOf(ok(h.call(version, Operation.REGISTER, Kmip.objectType(ObjectType.SYMMETRIC_KEY),
+        Kmip.attributes(version, new Item.Integer(Tag.CRYPTOGRAPHIC_USAGE_MASK, WRAP_BOTH)),
+        Kmip.rawKey(new byte[20], CryptographicAlgorithm.AES, 160))));
+    ok(Kmip.call(h, version, Operation.ACTIVATE, odd));
+    ResponseBatchItem oddLength = Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT,
+        info(Tag.ENCRYPTION_KEY_INFORMATION, odd), null));
+    assertThat(oddLength.resultReason()).isEqualTo(ResultReason.CRYPTOGRAPHIC_FAILURE);
+    assertThat(oddLength.resultMessage()).contains("128, 192 or 256 bits");
+    // No Encoding of Key Material that is no Byte String (a Transparent Symmetric Key)
+    assertThat(Kmip.call(h, version, Operation.GET, key, new Item.Enumeration(Tag.KEY_FORMAT_TYPE,
+        keyward.kmip.spec.KeyFormatType.TRANSPARENT_SYMMETRIC_KEY.value()), spec(WrappingMethod.ENCRYPT,
+        info(Tag.ENCRYPTION_KEY_INFORMATION, aes), null, encoding(EncodingOption.NO_ENCODING))).resultReason())
+        .isEqualTo(ResultReason.ENCODING_OPTION_ERROR);
     // Encrypt then MAC/sign without its MAC key information
     assertThat(Kmip.call(h, version, Operation.GET, key, spec(WrappingMethod.ENCRYPT_THEN_MAC_SIGN,
         info(Tag.ENCRYPTION_KEY_INFORMATION, aes), null)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
