@@ -177,7 +177,7 @@ final class KeyWrapping {
         // the unwrapping key is not usable here: verified when it is
       }
     } else if (method != WrappingMethod.ENCRYPT.value()) {
-      verifyMac(context, data, protectedBytes(keyBlock, data, method, null));
+      verifyMac(context, data, macedAsStored(keyBlock, data, method));
     }
   }
 
@@ -194,7 +194,7 @@ final class KeyWrapping {
     requireInfo(method, encInfo, WrappingKeys.structure(data, Tag.MAC_SIGNATURE_KEY_INFORMATION),
         ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED);
     if (method == WrappingMethod.ENCRYPT_THEN_MAC_SIGN.value() || method == WrappingMethod.MAC_SIGN.value()) {
-      verifyMac(context, data, protectedBytes(keyBlock, data, method, null));
+      verifyMac(context, data, macedAsStored(keyBlock, data, method));
     }
     Item value;
     if (encInfo.isEmpty()) {
@@ -242,15 +242,18 @@ final class KeyWrapping {
     throw KmipException.invalidField("a wrapped Key Value is a Byte String (or Key Material that is one)");
   }
 
-  /** What the MAC/Signature covers, for the methods where it is in the block as stored. */
-  private static byte[] protectedBytes(Item.Structure keyBlock, Item.Structure data, int method, byte[] plain)
-      throws KmipException {
+  /**
+   * What the MAC/Signature covers when it covers the block as stored: with MAC/sign alone the
+   * clear Key Value (encoded as the Encoding Option says), with Encrypt then MAC/sign the wrapped
+   * bytes. ("MAC/sign then encrypt" covers the clear bytes, known only after decryption.)
+   */
+  private static byte[] macedAsStored(Item.Structure keyBlock, Item.Structure data, int method) throws KmipException {
     if (method == WrappingMethod.MAC_SIGN.value()) {
       Item.Structure value = WrappingKeys.structure(keyBlock, Tag.KEY_VALUE)
           .orElseThrow(() -> KmipException.invalidField("with MAC/sign alone the Key Value is a structure in the clear"));
       return encode(value, encoding(data));
     }
-    return plain != null ? plain : wrappedBytes(keyBlock);
+    return wrappedBytes(keyBlock);
   }
 
   private static void verifyMac(OperationContext context, Item.Structure data, byte[] covered) throws Exception {
