@@ -10,6 +10,7 @@ import keyward.kmip.spec.CertificateRequestType;
 import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.KeyWrapType;
 import keyward.kmip.spec.LinkType;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
@@ -75,6 +76,23 @@ public final class Batch {
   public Batch get(String uniqueIdentifier, KeyFormatType format) {
     List<Item> p = uid(uniqueIdentifier);
     p.add(new Item.Enumeration(Tag.KEY_FORMAT_TYPE, format.value()));
+    return item(Operation.GET, p);
+  }
+
+  /** Get, wrapped as the specification says (see {@link KeyWrappingSpecification}). */
+  public Batch get(String uniqueIdentifier, KeyWrappingSpecification wrapping) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(wrapping.toItem());
+    return item(Operation.GET, p);
+  }
+
+  /**
+   * Get with a Key Wrap Type: Not Wrapped asks the server to unwrap a key registered wrapped
+   * (with a key it holds), As Registered returns it as it was registered.
+   */
+  public Batch get(String uniqueIdentifier, KeyWrapType wrapType) {
+    List<Item> p = uid(uniqueIdentifier);
+    p.add(new Item.Enumeration(Tag.KEY_WRAP_TYPE, wrapType.value()));
     return item(Operation.GET, p);
   }
 

@@ -13,6 +13,8 @@ import keyward.kmip.spec.CryptographicUsageMask;
 import keyward.kmip.spec.DerivationMethod;
 import keyward.kmip.spec.HashingAlgorithm;
 import keyward.kmip.spec.KeyFormatType;
+import keyward.kmip.spec.ObjectType;
+import keyward.kmip.spec.KeyWrapType;
 import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.QueryFunction;
@@ -139,6 +141,14 @@ public final class KmipClient implements AutoCloseable {
   }
 
   /**
+   * Register an object as it is, e.g. a key block wrapped elsewhere or returned by
+   * {@link #getWrapped} (the object structure of that payload): the server keeps it wrapped.
+   */
+  public ObjectRequest registerObject(ObjectType type, Item.Structure object) {
+    return ObjectRequest.registerObject(this, type, object);
+  }
+
+  /**
    * Get: the bytes of a symmetric key or secret data in the server's default format (Raw /
    * Opaque), an opaque object's value, or a certificate's DER. Other objects fail with a clear message; use
    * {@link #getObject}. Clear the array when done with it.
@@ -155,6 +165,19 @@ public final class KmipClient implements AutoCloseable {
   /** Get in the given Key Format Type: the whole response payload. */
   public Item.Structure getObject(String uniqueIdentifier, KeyFormatType format) {
     return one(batch().get(id(uniqueIdentifier), format)).responsePayload();
+  }
+
+  /**
+   * Get wrapped: the whole response payload; the key block's Key Value is the wrapped bytes (or,
+   * with MAC/sign alone, the clear Key Value) and its Key Wrapping Data says how.
+   */
+  public Item.Structure getWrapped(String uniqueIdentifier, KeyWrappingSpecification wrapping) {
+    return one(batch().get(id(uniqueIdentifier), wrapping)).responsePayload();
+  }
+
+  /** Get with a Key Wrap Type (Not Wrapped: unwrapped by the server; As Registered): the whole response payload. */
+  public Item.Structure getObject(String uniqueIdentifier, KeyWrapType wrapType) {
+    return one(batch().get(id(uniqueIdentifier), wrapType)).responsePayload();
   }
 
   /** Get Attributes: every attribute of the object (or just the named ones), in the 2.x shape. */

@@ -53,6 +53,10 @@ public final class ObjectRequest {
         new Item.Structure(Tag.SYMMETRIC_KEY, block));
   }
 
+  static ObjectRequest registerObject(KmipClient c, ObjectType type, Item.Structure object) {
+    return new ObjectRequest(c, Operation.REGISTER, type, object);
+  }
+
   static ObjectRequest registerSecretData(KmipClient c, byte[] secret) {
     Item block = new Item.Structure(Tag.KEY_BLOCK,
         new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.OPAQUE.value()),

@@ -38,6 +38,7 @@ public final class ReasonsByVersion {
           INVALID_DATA_TYPE,
           NUMERIC_RANGE -> ResultReason.INVALID_FIELD;
       case UNSUPPORTED_PROTOCOL_VERSION, CODEC_ERROR -> ResultReason.INVALID_MESSAGE;
+      case KEY_WRAP_TYPE_NOT_SUPPORTED -> ResultReason.FEATURE_NOT_SUPPORTED; // a wrapping the server does not undo
       default -> ResultReason.GENERAL_FAILURE;
     };
   }

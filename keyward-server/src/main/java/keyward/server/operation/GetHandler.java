@@ -21,8 +21,9 @@ import keyward.server.object.Transitions;
  * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
  * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
  * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one unless it is asked for wrapped (BL-M-12-21;
- * wrapping: {@link KeyWrapping}, AX-M-2). A key registered wrapped comes back as registered, or
- * unwrapped with Key Wrap Type Not Wrapped, a non-Extractable one. Serving the object clears Fresh
+ * wrapping: {@link KeyWrapping}, AX-M-2). A key registered wrapped comes back as registered (also
+ * when the specification asks for the wrapping it has), or unwrapped with Key Wrap Type Not
+ * Wrapped (then rewrapped if a specification is given too); a non-Extractable one is refused. Serving the object clears Fresh
  * (BL-M-13-21).
  */
 public final class GetHandler implements OperationHandler {
@@ -66,24 +67,36 @@ public final class GetHandler implements OperationHandler {
       throw new KmipException(ResultReason.KEY_COMPRESSION_TYPE_NOT_SUPPORTED,
           "this server does not compress elliptic curve keys");
     }
-    if (flag(mo, Tag.SENSITIVE, false) && wrapping == null) {
-      throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released wrapped");
+    if (flag(mo, Tag.SENSITIVE, false) && (wrapping == null || !KeyWrapping.encrypts((Item.Structure) wrapping))) {
+      // MAC/sign alone would release the Key Value in the clear
+      throw new KmipException(ResultReason.SENSITIVE, "the object is Sensitive: it is only released encrypted");
     }
     if (!flag(mo, Tag.EXTRACTABLE, true)) {
       throw new KmipException(ResultReason.NOT_EXTRACTABLE, "the object is not Extractable");
     }
     Item.Structure object = mo.object();
     Optional<Item.Structure> stored = KeyBlocks.keyBlock(object);
-    if (stored.isPresent() && KeyBlocks.wrapped(stored.get()) && wrapType.isPresent()
-        && wrapType.get() == KeyWrapType.NOT_WRAPPED.value()) {
+    boolean storedWrapped = stored.isPresent() && KeyBlocks.wrapped(stored.get());
+    boolean notWrapped = wrapType.isPresent() && wrapType.get() == KeyWrapType.NOT_WRAPPED.value();
+    if (storedWrapped && notWrapped) {
       object = KeyBlocks.replace(object, Tag.KEY_BLOCK, KeyWrapping.unwrap(context, stored.get(), crypto));
+    } else if (storedWrapped && wrapping != null) {
+      // A key registered wrapped stays as registered (1.4 §4.11 Key Wrap Type As Registered). A
+      // different wrapping would need the server to unwrap it first: it does that only when asked
+      // to (Key Wrap Type Not Wrapped together with the specification, and only with a key it
+      // holds that allows Unwrap Key), never behind the client's back.
+      if (!KeyWrapping.sameWrapping((Item.Structure) wrapping, stored.get())) {
+        throw new KmipException(ResultReason.KEY_WRAP_TYPE_NOT_SUPPORTED, "the key is stored wrapped otherwise: "
+            + "ask with Key Wrap Type Not Wrapped to have the server unwrap and rewrap it");
+      }
+      wrapping = null; // already wrapped as asked
     }
     object = inFormat(mo.objectType(), object, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
     if (wrapping != null) {
       Item.Structure block = KeyBlocks.keyBlock(object).orElseThrow(() -> new KmipException(
           ResultReason.INVALID_OBJECT_TYPE, "only objects with a key block are wrapped"));
       object = KeyBlocks.replace(object, Tag.KEY_BLOCK,
-          KeyWrapping.wrap(context, (Item.Structure) wrapping, block, crypto));
+          KeyWrapping.wrap(context, (Item.Structure) wrapping, block, mo.attributes(), crypto));
     }
     if (flag(mo, Tag.FRESH, false)) {
       mo.attributes().set(new Item.Boolean(Tag.FRESH, false)); // served now (1.4 §3.34)

@@ -60,6 +60,10 @@ public final class RegisterHandler implements OperationHandler {
     }
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);
+    java.util.Optional<Item.Structure> block = object == null ? java.util.Optional.empty() : KeyBlocks.keyBlock(object);
+    if (block.isPresent() && KeyBlocks.wrapped(block.get())) {
+      KeyWrapping.verifyRegistered(context, block.get(), crypto); // a bad MAC/Signature is refused
+    }
     Names.checkUnique(context.objects(), given.all(Tag.NAME), null);
     String uid = context.objects().newUniqueIdentifier();
     AttributeSet set = ServerAttributes.forNewObject(uid, type, object, client, derived,

@@ -115,16 +115,30 @@ final class RegisteredObjects {
   }
 
   /**
-   * A wrapped key block (1.4 §2.1.5) is stored as registered and stays wrapped at rest: its
-   * Key Value is the wrapped bytes, and Key Wrapping Data says how it was wrapped.
+   * A wrapped key block (1.4 §2.1.4-2.1.5) is stored as registered and stays wrapped at rest. Its
+   * Key Wrapping Data names a Wrapping Method; its Key Value is the wrapped bytes (a Byte String,
+   * or with No Encoding a Key Value structure whose Key Material holds them, as TC-WRAP-1-14
+   * registers), or with MAC/sign alone the Key Value in the clear. The MAC/Signature is checked
+   * by the Register handler (it needs the server's keys).
    */
   private static List<Item> wrapped(Item.Structure block) throws KmipException {
-    if (!(block.first(Tag.KEY_VALUE).orElse(null) instanceof Item.ByteString)) {
-      throw KmipException.invalidField("a wrapped Key Block's Key Value is a Byte String");
-    }
     Item data = block.first(Tag.KEY_WRAPPING_DATA).orElseThrow();
-    if (!(data instanceof Item.Structure s) || !(s.first(Tag.WRAPPING_METHOD).orElse(null) instanceof Item.Enumeration)) {
+    if (!(data instanceof Item.Structure s) || !(s.first(Tag.WRAPPING_METHOD).orElse(null) instanceof Item.Enumeration m)) {
       throw KmipException.invalidField("Key Wrapping Data needs a Wrapping Method");
+    }
+    Item value = block.first(Tag.KEY_VALUE).orElse(null);
+    if (m.value() == keyward.kmip.spec.WrappingMethod.MAC_SIGN.value()) {
+      if (!(value instanceof Item.Structure v) || v.first(Tag.KEY_MATERIAL).isEmpty()) {
+        throw KmipException.invalidField("with MAC/sign alone the Key Value is a structure in the clear");
+      }
+      return List.of();
+    }
+    boolean noEncoding = s.first(Tag.ENCODING_OPTION).orElse(null) instanceof Item.Enumeration e
+        && e.value() == keyward.kmip.spec.EncodingOption.NO_ENCODING.value();
+    if (!(value instanceof Item.ByteString) && !(noEncoding && value instanceof Item.Structure v
+        && v.first(Tag.KEY_MATERIAL).orElse(null) instanceof Item.ByteString)) {
+      throw KmipException.invalidField("a wrapped Key Block's Key Value is a Byte String"
+          + " (with No Encoding: Key Material that is one)");
     }
     return List.of();
   }

@@ -219,12 +219,17 @@ class KeyWrappingTest {
     String preActive = aes(mask(CryptographicUsageMask.WRAP_KEY));
     assertThat(Kmip.call(h, V, Operation.GET, key, spec(preActive)).resultReason())
         .isEqualTo(ResultReason.WRONG_KEY_LIFECYCLE_STATE);
-    // MAC/sign wrapping is not offered
+    // MAC/sign names a MAC/signature key, not an encryption key
     String kek = kek();
     Item macSign = new Item.Structure(Tag.KEY_WRAPPING_SPECIFICATION,
         new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.MAC_SIGN.value()),
         new Item.Structure(Tag.ENCRYPTION_KEY_INFORMATION, Kmip.uid(kek)));
-    assertThat(Kmip.call(h, V, Operation.GET, key, macSign).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    assertThat(Kmip.call(h, V, Operation.GET, key, macSign).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
+    // TR-31 is not offered
+    Item tr31 = new Item.Structure(Tag.KEY_WRAPPING_SPECIFICATION,
+        new Item.Enumeration(Tag.WRAPPING_METHOD, WrappingMethod.TR_31.value()),
+        new Item.Structure(Tag.ENCRYPTION_KEY_INFORMATION, Kmip.uid(kek)));
+    assertThat(Kmip.call(h, V, Operation.GET, key, tr31).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
     // a block cipher mode that is no key wrap
     assertThat(Kmip.call(h, V, Operation.GET, key, spec(kek, mode(BlockCipherMode.CBC))).resultReason())
         .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);

@@ -187,17 +187,27 @@ class RegisterHandlerTest {
     assertThat(r.resultReason()).isEqualTo(ResultReason.KEY_FORMAT_TYPE_NOT_SUPPORTED);
   }
 
-  /** A wrapped key block is kept as registered (KeyWrappingTest registers one the server wrapped). */
+  /**
+   * A wrapped key block is kept as registered (KeyWrappingTest registers one the server wrapped),
+   * also when the wrapping key is not on this server; without the Encryption Key Information that
+   * Encrypt needs (1.4 §2.1.5: one key information at least) it is Invalid Field.
+   */
   @Test
   void aWrappedKeyBlockIsStoredAsRegistered() throws Exception {
     Item.Structure key = new Item.Structure(Tag.SYMMETRIC_KEY, new Item.Structure(Tag.KEY_BLOCK,
         new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.RAW.value()),
         new Item.ByteString(Tag.KEY_VALUE, hex("00112233445566778899aabbccddeeff0011223344556677")),
         alg(CryptographicAlgorithm.AES), len(128),
-        new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, 1))));
+        new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, 1),
+            new Item.Structure(Tag.ENCRYPTION_KEY_INFORMATION, new Item.TextString(Tag.UNIQUE_IDENTIFIER, "elsewhere")))));
     ResponseBatchItem r = h.call(KmipVersion.V2_1, Operation.REGISTER, objectType(ObjectType.SYMMETRIC_KEY),
         attributes(KmipVersion.V2_1), key);
     assertThat(Kmip.stored(h, Kmip.uidOf(ok(r))).object()).isEqualTo(key);
+    Item.Structure unnamed = new Item.Structure(Tag.SYMMETRIC_KEY, KeyBlocks.replace(
+        KeyBlocks.keyBlock(key).orElseThrow(), Tag.KEY_WRAPPING_DATA,
+        new Item.Structure(Tag.KEY_WRAPPING_DATA, new Item.Enumeration(Tag.WRAPPING_METHOD, 1))));
+    assertThat(h.call(KmipVersion.V2_1, Operation.REGISTER, objectType(ObjectType.SYMMETRIC_KEY),
+        attributes(KmipVersion.V2_1), unnamed).resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
   }
 
   @Test
