@@ -35,6 +35,7 @@ import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.ReCertifyHandler;
 import keyward.server.operation.ReKeyHandler;
 import keyward.server.operation.ReKeyKeyPairHandler;
 import keyward.server.operation.RecoverHandler;
@@ -93,6 +94,7 @@ public final class ServerHandlers {
     handlers.add(new SignHandler());
     handlers.add(new SignatureVerifyHandler());
     handlers.add(new CertifyHandler(crypto));
+    handlers.add(new ReCertifyHandler(crypto));
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());
