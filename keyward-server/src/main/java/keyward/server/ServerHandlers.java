@@ -47,6 +47,7 @@ import keyward.server.operation.SetAttributeHandler;
 import keyward.server.crypto.CipherStreams;
 import keyward.server.operation.SignHandler;
 import keyward.server.operation.SignatureVerifyHandler;
+import keyward.server.operation.ValidateHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -95,6 +96,7 @@ public final class ServerHandlers {
     handlers.add(new SignatureVerifyHandler());
     handlers.add(new CertifyHandler(crypto));
     handlers.add(new ReCertifyHandler(crypto));
+    handlers.add(new ValidateHandler());
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());
