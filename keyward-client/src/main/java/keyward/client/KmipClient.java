@@ -371,6 +371,26 @@ public final class KmipClient implements AutoCloseable {
         attributes)).uniqueIdentifier();
   }
 
+  /**
+   * Re-certify the certificate (same key pair, same issuer); {@code offsetSeconds} null for no
+   * Offset. Returns the new certificate's Unique Identifier; the old one links to it.
+   */
+  public String reCertify(String certificateUniqueIdentifier, Long offsetSeconds, Item... attributes) {
+    return one(batch().reCertify(id(certificateUniqueIdentifier), offsetSeconds, attributes)).uniqueIdentifier();
+  }
+
+  /** Re-certify with a PKCS#10 request (DER) for the same public key. */
+  public String reCertify(String certificateUniqueIdentifier, byte[] pkcs10, Long offsetSeconds, Item... attributes) {
+    return one(batch().reCertify(id(certificateUniqueIdentifier), pkcs10, offsetSeconds, attributes))
+        .uniqueIdentifier();
+  }
+
+  /** Validate a certificate chain (managed certificates and/or DER certificates) at a date (null: now). */
+  public ValidityIndicator validate(List<String> uniqueIdentifiers, List<byte[]> certificates,
+      java.time.Instant validityDate) {
+    return one(batch().validate(uniqueIdentifiers, certificates, validityDate)).validityIndicator();
+  }
+
   /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */
   public void ping() {
     one(batch().ping());

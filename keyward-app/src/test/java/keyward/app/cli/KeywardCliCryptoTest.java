@@ -219,4 +219,34 @@ class KeywardCliCryptoTest {
     CliServer.Run neither = cli.kw(v, "cert", "certify", "--issuer-key", priv);
     assertThat(neither.exit()).isEqualTo(2);
   }
+
+  /** cert recertify and cert validate: the renewal under the same CA; the chain's answer is the exit code. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.4", "2.1"})
+  void reCertifyAndValidate(String v) throws Exception {
+    String created = cli.ok(v, "keypair", "create", "--name", "cli-rc-ca-" + v, "--private-usage", "Sign,CertificateSign",
+        "--activate", "--json");
+    String priv = field(created, "privateKeyUniqueIdentifier");
+    String ca = cli.ok(v, "cert", "certify", field(created, "publicKeyUniqueIdentifier"), "--issuer-key", priv);
+    String leafPair = cli.ok(v, "keypair", "create", "--name", "cli-rc-leaf-" + v, "--json");
+    String leaf = cli.ok(v, "cert", "certify", field(leafPair, "publicKeyUniqueIdentifier"), "--issuer-key", priv,
+        "--issuer-cert", ca, "--name", "cli-rc-cert-" + v);
+    String renewed = cli.ok(v, "cert", "recertify", leaf, "--name", "cli-rc-cert2-" + v);
+    assertThat(renewed).isNotEqualTo(leaf);
+    Path caPem = dir.resolve("rc-ca-" + v + ".pem");
+    cli.ok(v, "cert", "get", ca, "--out", caPem.toString(), "--pem");
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca).exit()).isZero();
+    assertThat(cli.kw(v, "cert", "validate", renewed, "--cert-file", caPem.toString()).exit()).isZero();
+    CliServer.Run unknown = cli.kw(v, "cert", "validate", renewed);
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.out()).contains("Unknown");
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca, "--date", "2100-01-01T00:00:00Z").exit()).isEqualTo(1);
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca, "--date", "tomorrow").exit()).isEqualTo(2);
+    assertThat(cli.kw(v, "cert", "validate").exit()).isEqualTo(2);
+    // a public key is no certificate to renew
+    CliServer.Run refused = cli.kw(v, "cert", "recertify", field(leafPair, "publicKeyUniqueIdentifier"));
+    assertThat(refused.exit()).isEqualTo(1);
+    // Invalid Object Type is a 2.x reason: 1.x clients get Invalid Field (ReasonsByVersion)
+    assertThat(refused.err()).contains(v.equals("2.1") ? "Result Reason: Invalid Object Type" : "Result Reason: Invalid Field");
+  }
 }
