@@ -57,7 +57,7 @@ public final class ServerHandlers {
   /** Object types the server stores; Query answers with these. */
   public static final List<ObjectType> OBJECT_TYPES = List.of(
       ObjectType.CERTIFICATE, ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
-      ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT);
+      ObjectType.SPLIT_KEY, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT, ObjectType.PGP_KEY);
 
   private ServerHandlers() {}
 
