@@ -50,8 +50,8 @@ final class Pkcs12 {
 
   private Pkcs12() {}
 
-  /** A private key read from a PFX: its PKCS#8 encoding, its chain (leaf first), the entry's alias. */
-  record Contents(byte[] pkcs8, List<X509Certificate> chain, String alias) {}
+  /** A private key read from a PFX: its PKCS#8 encoding and its chain (leaf first). */
+  record Contents(byte[] pkcs8, List<X509Certificate> chain) {}
 
   /** The stored private key as a PKCS#12 Key Block; Key Format Type Not Supported when it cannot be one. */
   static Item.Structure keyBlock(OperationContext context, ManagedObject key) throws Exception {
@@ -118,12 +118,75 @@ final class Pkcs12 {
         }
         certs.add(x);
       }
-      return new Contents(key.getEncoded(), certs, alias);
+      return new Contents(key.getEncoded(), certs);
     } catch (GeneralSecurityException | IOException | RuntimeException e) {
       throw KmipException.invalidField("the Key Value is not a PKCS#12 that opens with the linked password");
     } finally {
       Arrays.fill(password, '\0');
     }
+  }
+
+  /** Whether a Private Key object's (unwrapped) key block is in PKCS#12 format. */
+  static boolean isPkcs12(Item.Structure privateKey) {
+    return KeyBlocks.keyBlock(privateKey).filter(b -> !KeyBlocks.wrapped(b))
+        .flatMap(KeyBlocks::format).orElse(null) == KeyFormatType.PKCS_12;
+  }
+
+  /**
+   * Register of a PKCS#12 private key: the PFX (the Key Value's bytes, or its Key Material's)
+   * opened with the password the client's PKCS#12 Password Link names; the key is kept as PKCS#8
+   * (returned as the object to store) and each certificate of its chain is registered as a
+   * Certificate, linked as {@link #keyBlock} reads them: the key to the first by a PKCS#12
+   * Certificate Link (added to {@code client}), each to the next.
+   */
+  static Item.Structure register(OperationContext context, Item.Structure privateKey, List<Item> client,
+      keyward.spi.crypto.CryptoEngine crypto) throws Exception {
+    Item.Structure block = KeyBlocks.keyBlock(privateKey).orElseThrow();
+    Item value = block.first(Tag.KEY_VALUE).orElse(null);
+    if (value instanceof Item.Structure s) {
+      value = s.first(Tag.KEY_MATERIAL).orElse(null);
+    }
+    if (!(value instanceof Item.ByteString pfx)) {
+      throw KmipException.invalidField("a PKCS#12 Key Value is the PFX's bytes");
+    }
+    String passwordUid = client.stream().map(a -> linkTarget(a, LinkType.PKCS_12_PASSWORD_LINK)).flatMap(Optional::stream)
+        .findFirst().orElseThrow(() -> KmipException.invalidField(
+            "registering a PKCS#12 needs a PKCS#12 Password Link attribute naming the password's Secret Data"));
+    Contents contents = read(context, pfx.value(), passwordUid);
+    String issuer = null;
+    for (X509Certificate cert : contents.chain().reversed()) { // root first: each links to its issuer
+      byte[] der = cert.getEncoded();
+      List<Item> links = issuer == null ? List.of() : List.of(KeyPairs.link(LinkType.PKCS_12_CERTIFICATE_LINK, issuer));
+      Item.Structure object = new Item.Structure(Tag.CERTIFICATE,
+          new Item.Enumeration(Tag.CERTIFICATE_TYPE, keyward.kmip.spec.CertificateType.X_509.value()),
+          new Item.ByteString(Tag.CERTIFICATE_VALUE, der));
+      String uid = context.objects().newUniqueIdentifier();
+      context.objects().insert(uid, ObjectType.CERTIFICATE, object, keyward.server.object.ServerAttributes.forNewObject(
+          uid, ObjectType.CERTIFICATE, object, links, keyward.server.object.Certificates.x509Attributes(der),
+          keyward.server.object.ServerAttributes.Origin.REGISTERED, context.now(), crypto));
+      issuer = uid;
+    }
+    if (issuer != null) {
+      client.add(KeyPairs.link(LinkType.PKCS_12_CERTIFICATE_LINK, issuer));
+    }
+    List<Item> kept = new ArrayList<>();
+    kept.add(new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.PKCS_8.value()));
+    kept.add(new Item.Structure(Tag.KEY_VALUE, new Item.ByteString(Tag.KEY_MATERIAL, contents.pkcs8())));
+    for (Item i : block.items()) {
+      if (i.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM || i.tag() == Tag.CRYPTOGRAPHIC_LENGTH) {
+        kept.add(i);
+      }
+    }
+    return new Item.Structure(Tag.PRIVATE_KEY, new Item.Structure(Tag.KEY_BLOCK, kept));
+  }
+
+  private static Optional<String> linkTarget(Item attribute, LinkType type) {
+    if (attribute instanceof Item.Structure s && s.tag() == Tag.LINK
+        && s.first(Tag.LINK_TYPE).orElse(null) instanceof Item.Enumeration e && e.value() == type.value()
+        && s.first(Tag.LINKED_OBJECT_IDENTIFIER).orElse(null) instanceof Item.TextString t) {
+      return Optional.of(t.value());
+    }
+    return Optional.empty();
   }
 
   /** The password of a key's PKCS#12 Password Link (or of the Secret Data itself). */

@@ -17,8 +17,9 @@ import keyward.spi.crypto.CryptoEngine;
 /**
  * Register (1.4 §4.3, 2.1 Register): stores an object the client supplies, with the client's
  * attributes and the server-set ones (Digest over the registered format, Cryptographic
- * Algorithm and Length from the key block or certificate). The new identifier becomes the ID
- * Placeholder.
+ * Algorithm and Length from the key block or certificate). A private key registered as PKCS#12 is
+ * opened with the password its PKCS#12 Password Link names and kept as PKCS#8, its certificates
+ * registered beside it ({@link Pkcs12}). The new identifier becomes the ID Placeholder.
  */
 public final class RegisterHandler implements OperationHandler {
   private static final ObjectType[] OBJECTS = {
@@ -51,7 +52,10 @@ public final class RegisterHandler implements OperationHandler {
       throw new KmipException(ResultReason.INVALID_FIELD, "the object does not fit KMIP "
           + context.version() + ": " + e.getMessage());
     }
-    List<Item> client = Payloads.clientAttributes(Payloads.attributes(payload), type, context);
+    List<Item> client = new java.util.ArrayList<>(Payloads.clientAttributes(Payloads.attributes(payload), type, context));
+    if (type == ObjectType.PRIVATE_KEY && object != null && Pkcs12.isPkcs12(object)) {
+      object = Pkcs12.register(context, object, client, crypto); // the key as PKCS#8, its chain as certificates
+    }
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);
     Names.checkUnique(context.objects(), given.all(Tag.NAME), null);
