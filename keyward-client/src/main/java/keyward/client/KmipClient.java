@@ -131,6 +131,23 @@ public final class KmipClient implements AutoCloseable {
   }
 
   /**
+   * Starts a Register of a PGP Key (KMIP 1.2+): the transferable key as the client has it (armored
+   * or binary), stored as given, with its PGP Key Version (4 for today's keys).
+   */
+  public ObjectRequest registerPgpKey(int pgpKeyVersion, byte[] key) {
+    return ObjectRequest.registerPgpKey(this, pgpKeyVersion, key);
+  }
+
+  /**
+   * Starts a Register of a private key as PKCS#12 (KMIP 1.4+): the PFX bytes and the Secret Data
+   * holding its password (linked by PKCS#12 Password Link). The server keeps the key and registers
+   * the certificates of its chain, linked to it; Get with Key Format Type PKCS#12 gives a PFX back.
+   */
+  public ObjectRequest registerPkcs12(byte[] pfx, String passwordUniqueIdentifier) {
+    return ObjectRequest.registerPkcs12(this, pfx, passwordUniqueIdentifier);
+  }
+
+  /**
    * Starts a Register of an Opaque Object: bytes the server stores without interpreting them.
    * {@code opaqueDataType} is an extension value (0x80000000 and up; KMIP defines none).
    */
@@ -155,6 +172,14 @@ public final class KmipClient implements AutoCloseable {
   /** Get in the given Key Format Type: the whole response payload. */
   public Item.Structure getObject(String uniqueIdentifier, KeyFormatType format) {
     return one(batch().get(id(uniqueIdentifier), format)).responsePayload();
+  }
+
+  /**
+   * Get a private key as PKCS#12 (KMIP 1.4+): the PFX bytes, protected by the password its PKCS#12
+   * Password Link names, with its certificate chain. Clear the array when done with it.
+   */
+  public byte[] getPkcs12(String privateKeyUniqueIdentifier) {
+    return Payloads.objectBytes(getObject(privateKeyUniqueIdentifier, KeyFormatType.PKCS_12));
   }
 
   /** Get Attributes: every attribute of the object (or just the named ones), in the 2.x shape. */

@@ -120,4 +120,35 @@ class KmipClientCertifyTest {
           .items().getFirst().validityIndicator()).isEqualTo(keyward.kmip.spec.ValidityIndicator.INVALID);
     }
   }
+
+  /** PKCS#12 and PGP keys through the client: Get as PKCS#12, Register it back; a PGP key as given. */
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
+  void pkcs12AndPgpKeys(KmipVersion v) throws Exception {
+    try (KmipClient c = server.client(v)) {
+      String password = c.registerSecretData("p12 password".getBytes(java.nio.charset.StandardCharsets.UTF_8)).execute();
+      KeyPairIds ca = c.createKeyPair("RSA", 2048).name("p12-" + v).privateKeyUsage(SIGN, CERTIFICATE_SIGN)
+          .activate().execute();
+      String cert = c.certify(ca.publicKeyUniqueIdentifier(), ca.privateKeyUniqueIdentifier(), null);
+      c.addAttribute(ca.privateKeyUniqueIdentifier(),
+          AttributeValues.link(keyward.kmip.spec.LinkType.PKCS_12_PASSWORD_LINK, password));
+      byte[] pfx = c.getPkcs12(ca.privateKeyUniqueIdentifier());
+      java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+      ks.load(new ByteArrayInputStream(pfx), "p12 password".toCharArray());
+      String alias = ks.aliases().nextElement();
+      assertThat(ks.getCertificate(alias).getEncoded()).isEqualTo(c.get(cert));
+
+      String copy = c.registerPkcs12(pfx, password).execute();
+      byte[] again = c.getPkcs12(copy);
+      java.security.KeyStore ks2 = java.security.KeyStore.getInstance("PKCS12");
+      ks2.load(new ByteArrayInputStream(again), "p12 password".toCharArray());
+      assertThat(ks2.getKey(ks2.aliases().nextElement(), "p12 password".toCharArray()).getEncoded())
+          .isEqualTo(ks.getKey(alias, "p12 password".toCharArray()).getEncoded());
+
+      byte[] armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBF\n-----END PGP PUBLIC KEY BLOCK-----\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      String pgp = c.registerPgpKey(4, armored).name("pgp-" + v).execute();
+      assertThat(c.get(pgp)).isEqualTo(armored);
+    }
+  }
 }
