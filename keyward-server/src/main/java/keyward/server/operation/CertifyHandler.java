@@ -36,8 +36,9 @@ import keyward.spi.crypto.CryptoEngine;
  * whose subject becomes the issuer name. The subject is the request's, or for a stored public
  * key "CN=" its first Name (else its identifier). Valid from now until the Deactivation Date
  * asked for, else a year. The certificate links to its public key (Public Key Link) and to the
- * issuer's certificate; the public key links to it (Certificate Link). The new identifier
- * becomes the ID Placeholder.
+ * issuer's certificate; the public key links to it (Certificate Link). A Cryptographic Usage Mask
+ * with Certificate Sign makes it a CA certificate (Basic Constraints). The new identifier becomes
+ * the ID Placeholder.
  */
 public final class CertifyHandler implements OperationHandler {
   static final long DEFAULT_VALIDITY_SECONDS = 365L * 24 * 3600;
@@ -96,7 +97,8 @@ public final class CertifyHandler implements OperationHandler {
     Instant notAfter = Payloads.dateTime(new Item.Structure(Tag.ATTRIBUTES, client), Tag.DEACTIVATION_DATE)
         .orElse(now.plusSeconds(DEFAULT_VALIDITY_SECONDS));
     byte[] der = CertificateIssuer.issue(subject, subjectKey, issuer,
-        AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(issuerKey.object()).orElseThrow()), now, notAfter, crypto);
+        AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(issuerKey.object()).orElseThrow()), now, notAfter,
+        certificateSign(client), crypto);
     Item.Structure object = new Item.Structure(Tag.CERTIFICATE,
         new Item.Enumeration(Tag.CERTIFICATE_TYPE, CertificateType.X_509.value()),
         new Item.ByteString(Tag.CERTIFICATE_VALUE, der));
@@ -116,6 +118,15 @@ public final class CertifyHandler implements OperationHandler {
     }
     context.batch().setIdPlaceholder(uid);
     return Payloads.response(Payloads.uid(uid));
+  }
+
+  /**
+   * Whether the new certificate's Cryptographic Usage Mask allows Certificate Sign: then it is a
+   * CA certificate (Basic Constraints cA), so chains through it validate (Validate, PKIX).
+   */
+  static boolean certificateSign(List<Item> attributes) {
+    return attributes.stream().filter(a -> a.tag() == Tag.CRYPTOGRAPHIC_USAGE_MASK && a instanceof Item.Integer)
+        .anyMatch(a -> (((Item.Integer) a).value() & CryptographicUsageMask.CERTIFICATE_SIGN.value()) != 0);
   }
 
   /** The request's PKCS#10 Certificate Request, if it has a Certificate Request Type; only PKCS#10 is served. */

@@ -104,9 +104,11 @@ public final class ReCertifyHandler implements OperationHandler {
     if (!notAfter.isAfter(notBefore)) {
       throw KmipException.invalidField("the new certificate's Deactivation Date is not after its Activation Date");
     }
+    // a CA stays a CA (or becomes one when the new Usage Mask allows Certificate Sign)
+    boolean ca = oldCert.getBasicConstraints() >= 0 || CertifyHandler.certificateSign(attributes);
     byte[] der = CertificateIssuer.issue(subject, subjectKey, oldCert.getIssuerX500Principal(),
         AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(issuerKey.object()).orElseThrow()), notBefore, notAfter,
-        crypto);
+        ca, crypto);
     List<Item> derived = Certificates.x509Attributes(der);
     Set<Integer> derivedTags = new HashSet<>();
     derived.forEach(d -> derivedTags.add(d.tag()));

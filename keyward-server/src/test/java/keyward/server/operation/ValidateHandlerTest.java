@@ -95,6 +95,43 @@ class ValidateHandlerTest {
     assertThat(h.call(V, Operation.VALIDATE, uid(caPub)).resultReason()).isEqualTo(ResultReason.INVALID_OBJECT_TYPE);
   }
 
+  private String[] signingPair() throws Exception {
+    ResponseBatchItem r = ok(h.call(V, Operation.CREATE_KEY_PAIR, CreateKeyPairHandlerTest.request(V,
+        List.of(alg(CryptographicAlgorithm.RSA), len(2048)),
+        List.of(mask(CryptographicUsageMask.SIGN, CryptographicUsageMask.CERTIFICATE_SIGN)),
+        List.of(mask(CryptographicUsageMask.VERIFY)))));
+    String priv = ((Item.TextString) r.responsePayload().first(Tag.PRIVATE_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value();
+    ok(Kmip.call(h, V, Operation.ACTIVATE, priv));
+    return new String[] {priv,
+        ((Item.TextString) r.responsePayload().first(Tag.PUBLIC_KEY_UNIQUE_IDENTIFIER).orElseThrow()).value()};
+  }
+
+  /**
+   * Root, intermediate and leaf all certified here: the intermediate, certified with Certificate
+   * Sign in its Usage Mask, is a CA certificate and the chain is Valid; certified without it, it
+   * may not issue and the same chain is Invalid.
+   */
+  @Test
+  void threeLevelChainCertifiedHere() throws Exception {
+    String[] root = signingPair(), mid = signingPair(), leaf = signingPair();
+    String rootCert = Kmip.uidOf(ok(Kmip.call(h, V, Operation.CERTIFY, root[1],
+        Kmip.attributes(V, KeyPairs.link(LinkType.PRIVATE_KEY_LINK, root[0]), Kmip.name("root"),
+            mask(CryptographicUsageMask.CERTIFICATE_SIGN, CryptographicUsageMask.VERIFY)))));
+    String caMid = Kmip.uidOf(ok(Kmip.call(h, V, Operation.CERTIFY, mid[1], Kmip.attributes(V,
+        KeyPairs.link(LinkType.PRIVATE_KEY_LINK, root[0]), KeyPairs.link(LinkType.CERTIFICATE_LINK, rootCert),
+        Kmip.name("intermediate"), mask(CryptographicUsageMask.CERTIFICATE_SIGN, CryptographicUsageMask.VERIFY)))));
+    String plainMid = Kmip.uidOf(ok(Kmip.call(h, V, Operation.CERTIFY, mid[1], Kmip.attributes(V,
+        KeyPairs.link(LinkType.PRIVATE_KEY_LINK, root[0]), KeyPairs.link(LinkType.CERTIFICATE_LINK, rootCert),
+        mask(CryptographicUsageMask.VERIFY)))));
+    String leafCert = Kmip.uidOf(ok(Kmip.call(h, V, Operation.CERTIFY, leaf[1], Kmip.attributes(V,
+        KeyPairs.link(LinkType.PRIVATE_KEY_LINK, mid[0]), KeyPairs.link(LinkType.CERTIFICATE_LINK, caMid)))));
+    assertThat(validate(V, uid(leafCert), uid(caMid), uid(rootCert))).isEqualTo(ValidityIndicator.VALID);
+    assertThat(validate(V, uid(leafCert), uid(plainMid), uid(rootCert))).isEqualTo(ValidityIndicator.INVALID);
+    // a renewed intermediate stays a CA
+    String renewedMid = Kmip.uidOf(ok(Kmip.call(h, V, Operation.RE_CERTIFY, caMid)));
+    assertThat(validate(V, uid(leafCert), uid(renewedMid), uid(rootCert))).isEqualTo(ValidityIndicator.VALID);
+  }
+
   /** A three-certificate chain given as objects, shuffled; a forged or stray certificate makes it Invalid. */
   @Test
   void chainGivenAsCertificates() throws Exception {
