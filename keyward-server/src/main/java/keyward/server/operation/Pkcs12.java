@@ -132,15 +132,15 @@ final class Pkcs12 {
         .flatMap(KeyBlocks::format).orElse(null) == KeyFormatType.PKCS_12;
   }
 
+  /** A registered PFX opened: the Private Key object to store (PKCS#8) and its chain, leaf first. */
+  record Opened(Item.Structure privateKey, List<X509Certificate> chain) {}
+
   /**
    * Register of a PKCS#12 private key: the PFX (the Key Value's bytes, or its Key Material's)
    * opened with the password the client's PKCS#12 Password Link names; the key is kept as PKCS#8
-   * (returned as the object to store) and each certificate of its chain is registered as a
-   * Certificate, linked as {@link #keyBlock} reads them: the key to the first by a PKCS#12
-   * Certificate Link (added to {@code client}), each to the next.
+   * with the key block's Cryptographic Algorithm and Length if given.
    */
-  static Item.Structure register(OperationContext context, Item.Structure privateKey, List<Item> client,
-      keyward.spi.crypto.CryptoEngine crypto) throws Exception {
+  static Opened open(OperationContext context, Item.Structure privateKey, List<Item> client) throws Exception {
     Item.Structure block = KeyBlocks.keyBlock(privateKey).orElseThrow();
     Item value = block.first(Tag.KEY_VALUE).orElse(null);
     if (value instanceof Item.Structure s) {
@@ -153,8 +153,26 @@ final class Pkcs12 {
         .findFirst().orElseThrow(() -> KmipException.invalidField(
             "registering a PKCS#12 needs a PKCS#12 Password Link attribute naming the password's Secret Data"));
     Contents contents = read(context, pfx.value(), passwordUid);
+    List<Item> kept = new ArrayList<>();
+    kept.add(new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.PKCS_8.value()));
+    kept.add(new Item.Structure(Tag.KEY_VALUE, new Item.ByteString(Tag.KEY_MATERIAL, contents.pkcs8())));
+    for (Item i : block.items()) {
+      if (i.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM || i.tag() == Tag.CRYPTOGRAPHIC_LENGTH) {
+        kept.add(i);
+      }
+    }
+    return new Opened(new Item.Structure(Tag.PRIVATE_KEY, new Item.Structure(Tag.KEY_BLOCK, kept)), contents.chain());
+  }
+
+  /**
+   * Registers each certificate of a PFX's chain as a Certificate, linked as {@link #keyBlock}
+   * reads them, each to its issuer's by a PKCS#12 Certificate Link; returns the key's link to the
+   * first (the leaf).
+   */
+  static Item registerChain(OperationContext context, List<X509Certificate> chain,
+      keyward.spi.crypto.CryptoEngine crypto) throws Exception {
     String issuer = null;
-    for (X509Certificate cert : contents.chain().reversed()) { // root first: each links to its issuer
+    for (X509Certificate cert : chain.reversed()) { // root first: each links to its issuer
       byte[] der = cert.getEncoded();
       List<Item> links = issuer == null ? List.of() : List.of(KeyPairs.link(LinkType.PKCS_12_CERTIFICATE_LINK, issuer));
       Item.Structure object = new Item.Structure(Tag.CERTIFICATE,
@@ -166,18 +184,7 @@ final class Pkcs12 {
           keyward.server.object.ServerAttributes.Origin.REGISTERED, context.now(), crypto));
       issuer = uid;
     }
-    if (issuer != null) {
-      client.add(KeyPairs.link(LinkType.PKCS_12_CERTIFICATE_LINK, issuer));
-    }
-    List<Item> kept = new ArrayList<>();
-    kept.add(new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.PKCS_8.value()));
-    kept.add(new Item.Structure(Tag.KEY_VALUE, new Item.ByteString(Tag.KEY_MATERIAL, contents.pkcs8())));
-    for (Item i : block.items()) {
-      if (i.tag() == Tag.CRYPTOGRAPHIC_ALGORITHM || i.tag() == Tag.CRYPTOGRAPHIC_LENGTH) {
-        kept.add(i);
-      }
-    }
-    return new Item.Structure(Tag.PRIVATE_KEY, new Item.Structure(Tag.KEY_BLOCK, kept));
+    return KeyPairs.link(LinkType.PKCS_12_CERTIFICATE_LINK, issuer);
   }
 
   private static Optional<String> linkTarget(Item attribute, LinkType type) {

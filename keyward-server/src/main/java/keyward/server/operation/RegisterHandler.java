@@ -53,12 +53,18 @@ public final class RegisterHandler implements OperationHandler {
           + context.version() + ": " + e.getMessage());
     }
     List<Item> client = new java.util.ArrayList<>(Payloads.clientAttributes(Payloads.attributes(payload), type, context));
+    List<java.security.cert.X509Certificate> chain = List.of();
     if (type == ObjectType.PRIVATE_KEY && object != null && Pkcs12.isPkcs12(object)) {
-      object = Pkcs12.register(context, object, client, crypto); // the key as PKCS#8, its chain as certificates
+      Pkcs12.Opened opened = Pkcs12.open(context, object, client); // the key as PKCS#8, and its chain
+      object = opened.privateKey();
+      chain = opened.chain();
     }
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);
     Names.checkUnique(context.objects(), given.all(Tag.NAME), null);
+    if (!chain.isEmpty()) {
+      client.add(Pkcs12.registerChain(context, chain, crypto)); // checks passed: the certificates go in
+    }
     String uid = context.objects().newUniqueIdentifier();
     AttributeSet set = ServerAttributes.forNewObject(uid, type, object, client, derived,
         ServerAttributes.Origin.REGISTERED, context.now(), crypto);

@@ -138,6 +138,22 @@ class Pkcs12Test {
         .isEqualTo(ResultReason.INVALID_FIELD);
     assertThat(h.call(v, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY), Kmip.attributes(v), registered)
         .resultReason()).isEqualTo(ResultReason.INVALID_FIELD);
+    // a Register refused after the PFX opened (a Name already taken) registers none of its certificates
+    int certificates = certificateCount();
+    assertThat(h.call(v, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY), Kmip.attributes(v,
+        KeyPairs.link(LinkType.PKCS_12_PASSWORD_LINK, password), Kmip.name("taken")), registered).resultStatus())
+        .isEqualTo(keyward.kmip.spec.ResultStatus.SUCCESS);
+    assertThat(certificateCount()).isEqualTo(certificates + 2);
+    assertThat(h.call(v, Operation.REGISTER, Kmip.objectType(ObjectType.PRIVATE_KEY), Kmip.attributes(v,
+        KeyPairs.link(LinkType.PKCS_12_PASSWORD_LINK, password), Kmip.name("taken")), registered).resultStatus())
+        .isEqualTo(keyward.kmip.spec.ResultStatus.OPERATION_FAILED);
+    assertThat(certificateCount()).isEqualTo(certificates + 2);
+  }
+
+  private int certificateCount() throws Exception {
+    return ok(h.call(KmipVersion.V2_1, Operation.LOCATE, new Item.Structure(Tag.ATTRIBUTES,
+        new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.CERTIFICATE.value())))).responsePayload()
+        .all(Tag.UNIQUE_IDENTIFIER).size();
   }
 
   /** Where a PKCS#12 cannot be made: Key Format Type Not Supported, with the reason in the message. */
