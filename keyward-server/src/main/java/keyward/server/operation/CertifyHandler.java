@@ -146,9 +146,14 @@ public final class CertifyHandler implements OperationHandler {
 
   /** A stored certificate, parsed (Invalid Object Type when the object is no certificate). */
   static java.security.cert.X509Certificate x509(ManagedObject cert) throws Exception {
-    if (cert.objectType() != ObjectType.CERTIFICATE || cert.object() == null
-        || !(cert.object().first(Tag.CERTIFICATE_VALUE).orElse(null) instanceof Item.ByteString value)) {
+    if (cert.objectType() != ObjectType.CERTIFICATE) {
       throw new KmipException(ResultReason.INVALID_OBJECT_TYPE, "the object is not a certificate");
+    }
+    if (cert.object() == null) {
+      throw new KmipException(ResultReason.OBJECT_DESTROYED, "the certificate is destroyed"); // 1.x: Permission Denied
+    }
+    if (!(cert.object().first(Tag.CERTIFICATE_VALUE).orElse(null) instanceof Item.ByteString value)) {
+      throw KmipException.invalidField("the stored certificate has no Certificate Value");
     }
     try {
       return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")

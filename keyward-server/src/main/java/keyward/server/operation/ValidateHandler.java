@@ -40,7 +40,8 @@ import keyward.server.object.ManagedObject;
  * basic constraints and key usage of the issuers). Whether the client trusts that root is its
  * own decision. Answers: Valid; Invalid when PKIX rejects the chain, the root's self-signature
  * fails, the certificates do not form one chain, or a managed certificate in it is Compromised;
- * Unknown when the chain does not reach a self-signed root (no anchor to validate to).
+ * Unknown when the chain does not reach a self-signed root (no anchor to validate to). A destroyed
+ * managed certificate cannot be part of a chain: Object Destroyed.
  * Revocation is not checked: the server fetches no CRL or OCSP answer.
  */
 public final class ValidateHandler implements OperationHandler {
@@ -84,8 +85,12 @@ public final class ValidateHandler implements OperationHandler {
       if (mo.objectType() != ObjectType.CERTIFICATE) {
         throw new KmipException(ResultReason.INVALID_OBJECT_TYPE, "Validate validates certificates");
       }
-      compromised |= mo.state(context.now()) == State.COMPROMISED;
-      certificates.add(x509(mo.object()));
+      State state = mo.state(context.now());
+      if (keyward.server.object.Transitions.destroyed(state)) {
+        throw new KmipException(ResultReason.OBJECT_DESTROYED, "a certificate of the chain is destroyed");
+      }
+      compromised |= state == State.COMPROMISED;
+      certificates.add(CertifyHandler.x509(mo));
     }
     ValidityIndicator answer = compromised ? ValidityIndicator.INVALID : validity(certificates, at);
     return Payloads.response(new Item.Enumeration(Tag.VALIDITY_INDICATOR, answer.value()));

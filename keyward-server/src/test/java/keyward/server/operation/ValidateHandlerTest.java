@@ -93,6 +93,11 @@ class ValidateHandlerTest {
     assertThat(validate(V, uid(leaf), uid(root))).isEqualTo(ValidityIndicator.INVALID);
     // not a certificate
     assertThat(h.call(V, Operation.VALIDATE, uid(caPub)).resultReason()).isEqualTo(ResultReason.INVALID_OBJECT_TYPE);
+    // a destroyed certificate: Object Destroyed (1.x has no such reason: Permission Denied)
+    ok(Kmip.call(h, V, Operation.DESTROY, leaf));
+    assertThat(h.call(V, Operation.VALIDATE, uid(leaf), uid(root)).resultReason()).isEqualTo(ResultReason.OBJECT_DESTROYED);
+    assertThat(h.call(KmipVersion.V1_4, Operation.VALIDATE, uid(leaf), uid(root)).resultReason())
+        .isEqualTo(ResultReason.PERMISSION_DENIED);
   }
 
   private String[] signingPair() throws Exception {
