@@ -8,9 +8,13 @@ import keyward.client.KmipClient;
 import keyward.client.ObjectRequest;
 import picocli.CommandLine.Command;
 
-/** {@code cert register|get}: X.509 certificates, registered from PEM or DER, fetched as either. */
-@Command(name = "cert", mixinStandardHelpOptions = true, description = "Register and fetch X.509 certificates.",
-    subcommands = {CertCommand.Register.class, GetCommand.class, CertifyCommand.class})
+/**
+ * {@code cert register|get|certify|recertify|validate}: X.509 certificates, registered from PEM or
+ * DER, fetched as either, issued, renewed and validated by the server.
+ */
+@Command(name = "cert", mixinStandardHelpOptions = true, description = "Register, fetch, certify, re-certify and validate X.509 certificates.",
+    subcommands = {CertCommand.Register.class, GetCommand.class, CertifyCommand.class, ReCertifyCommand.class,
+        ValidateCommand.class})
 final class CertCommand {
   private static final Pattern PEM = Pattern.compile(
       "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");

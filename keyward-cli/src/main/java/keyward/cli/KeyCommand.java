@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code key ...}: symmetric keys (create, register, get, rekey), finding objects (locate/list)
+ * {@code key ...}: symmetric keys (create, register, get, rekey), PGP keys and PKCS#12 private keys
+ * (register-pgp, register-pkcs12), finding objects (locate/list)
  * and, for an object of any type by its ID, the lifecycle and usage commands of
  * {@link LifecycleCommands}.
  */
 @Command(name = "key", mixinStandardHelpOptions = true, description = "Create, fetch, find and retire keys.",
-    subcommands = {KeyCommand.Create.class, KeyCommand.Register.class, GetCommand.class,
+    subcommands = {KeyCommand.Create.class, KeyCommand.Register.class, KeyCommand.RegisterPgp.class,
+        KeyCommand.RegisterPkcs12.class, GetCommand.class,
         KeyCommand.Locate.class, KeyCommand.ReKey.class, LifecycleCommands.Activate.class,
         LifecycleCommands.Revoke.class, LifecycleCommands.Destroy.class, LifecycleCommands.Archive.class,
         LifecycleCommands.Recover.class, LifecycleCommands.Check.class, LifecycleCommands.ObtainLease.class,
@@ -66,6 +68,32 @@ final class KeyCommand {
     @Override
     ObjectRequest request(KmipClient client, byte[] bytes) {
       return client.registerSymmetricKey(algorithm, bytes).usage(usageBits(usage));
+    }
+  }
+
+  @Command(name = "register-pgp", mixinStandardHelpOptions = true,
+      description = "Register a PGP key (armored or binary, stored as given); prints its Unique Identifier.")
+  static final class RegisterPgp extends RegisterCommand {
+    @Option(names = "--pgp-version", defaultValue = "4", description = "PGP Key Version (default ${DEFAULT-VALUE}).")
+    int pgpVersion;
+
+    @Override
+    ObjectRequest request(KmipClient client, byte[] bytes) {
+      return client.registerPgpKey(pgpVersion, bytes);
+    }
+  }
+
+  @Command(name = "register-pkcs12", mixinStandardHelpOptions = true,
+      description = "Register a private key from a PKCS#12 file, opened with the password held in Secret Data"
+          + " --password-id (see secret register); its certificates are registered too. Prints the key's ID.")
+  static final class RegisterPkcs12 extends RegisterCommand {
+    @Option(names = "--password-id", required = true, paramLabel = "ID",
+        description = "Unique Identifier of the Secret Data holding the PKCS#12 password.")
+    String passwordId;
+
+    @Override
+    ObjectRequest request(KmipClient client, byte[] bytes) {
+      return client.registerPkcs12(bytes, passwordId);
     }
   }
 

@@ -23,6 +23,12 @@ public final class AttributeValues {
         new Item.Enumeration(Tag.NAME_TYPE, NameType.UNINTERPRETED_TEXT_STRING.value()));
   }
 
+  /** A Link attribute to the object {@code target}. */
+  public static Item link(keyward.kmip.spec.LinkType type, String target) {
+    return new Item.Structure(Tag.LINK, new Item.Enumeration(Tag.LINK_TYPE, type.value()),
+        new Item.TextString(Tag.LINKED_OBJECT_IDENTIFIER, target));
+  }
+
   /**
    * An attribute from its name and a text value: "Name" (a text name), a custom "x-Name" (a
    * Text String), or a standard attribute of a simple type: Text String, Integer, Long Integer,

@@ -401,6 +401,54 @@ public final class Batch {
     return item(Operation.CERTIFY, p);
   }
 
+  /**
+   * Re-certify: a new certificate for the same key pair as the certificate
+   * {@code certificateUniqueIdentifier} (or the ID Placeholder), from the same issuer (the server
+   * finds the issuing key through the links, or give a Private Key Link attribute). With
+   * {@code offsetSeconds} (null: none) the new certificate activates that long after now.
+   * {@code attributes} are added to the ones copied from the existing certificate.
+   */
+  public Batch reCertify(String certificateUniqueIdentifier, Long offsetSeconds, Item... attributes) {
+    return reCertify(certificateUniqueIdentifier, null, offsetSeconds, attributes);
+  }
+
+  /** Re-certify with a PKCS#10 request (DER) for the same public key, which may name a new subject. */
+  public Batch reCertify(String certificateUniqueIdentifier, byte[] pkcs10, Long offsetSeconds, Item... attributes) {
+    List<Item> p = uid(certificateUniqueIdentifier);
+    if (pkcs10 != null) {
+      p.add(new Item.Enumeration(Tag.CERTIFICATE_REQUEST_TYPE, CertificateRequestType.PKCS_10.value()));
+      p.add(bytes(client.version().atLeast(keyward.kmip.spec.KmipVersion.V2_0) ? Tag.CERTIFICATE_REQUEST_VALUE
+          : Tag.CERTIFICATE_REQUEST, pkcs10));
+    }
+    if (offsetSeconds != null) {
+      p.add(new Item.Interval(Tag.OFFSET, offsetSeconds));
+    }
+    if (attributes.length > 0) {
+      p.add(new Item.Structure(Tag.ATTRIBUTES, List.of(attributes)));
+    }
+    return item(Operation.RE_CERTIFY, p);
+  }
+
+  /**
+   * Validate: is the certificate chain made of the managed certificates {@code uniqueIdentifiers}
+   * and the DER X.509 certificates {@code certificates} valid at {@code validityDate} (null: now)?
+   */
+  public Batch validate(List<String> uniqueIdentifiers, List<byte[]> certificates, java.time.Instant validityDate) {
+    List<Item> p = new ArrayList<>();
+    for (byte[] der : certificates) {
+      p.add(new Item.Structure(Tag.CERTIFICATE,
+          new Item.Enumeration(Tag.CERTIFICATE_TYPE, keyward.kmip.spec.CertificateType.X_509.value()),
+          bytes(Tag.CERTIFICATE_VALUE, Objects.requireNonNull(der, "certificate"))));
+    }
+    for (String u : uniqueIdentifiers) {
+      p.add(new Item.TextString(Tag.UNIQUE_IDENTIFIER, Objects.requireNonNull(u, "uniqueIdentifier")));
+    }
+    if (validityDate != null) {
+      p.add(new Item.DateTime(Tag.VALIDITY_DATE, validityDate.getEpochSecond()));
+    }
+    return item(Operation.VALIDATE, p);
+  }
+
   private static List<Item> certifyAttributes(String issuerKey, String issuerCertificate, Item... attributes) {
     List<Item> a = new ArrayList<>(List.of(attributes));
     a.add(link(LinkType.PRIVATE_KEY_LINK, Objects.requireNonNull(issuerKey, "issuerPrivateKeyUniqueIdentifier")));

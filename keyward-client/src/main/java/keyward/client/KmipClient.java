@@ -133,6 +133,23 @@ public final class KmipClient implements AutoCloseable {
   }
 
   /**
+   * Starts a Register of a PGP Key (KMIP 1.2+): the transferable key as the client has it (armored
+   * or binary), stored as given, with its PGP Key Version (4 for today's keys).
+   */
+  public ObjectRequest registerPgpKey(int pgpKeyVersion, byte[] key) {
+    return ObjectRequest.registerPgpKey(this, pgpKeyVersion, key);
+  }
+
+  /**
+   * Starts a Register of a private key as PKCS#12 (KMIP 1.4+): the PFX bytes and the Secret Data
+   * holding its password (linked by PKCS#12 Password Link). The server keeps the key and registers
+   * the certificates of its chain, linked to it; Get with Key Format Type PKCS#12 gives a PFX back.
+   */
+  public ObjectRequest registerPkcs12(byte[] pfx, String passwordUniqueIdentifier) {
+    return ObjectRequest.registerPkcs12(this, pfx, passwordUniqueIdentifier);
+  }
+
+  /**
    * Starts a Register of an Opaque Object: bytes the server stores without interpreting them.
    * {@code opaqueDataType} is an extension value (0x80000000 and up; KMIP defines none).
    */
@@ -178,6 +195,14 @@ public final class KmipClient implements AutoCloseable {
   /** Get with a Key Wrap Type (Not Wrapped: unwrapped by the server; As Registered): the whole response payload. */
   public Item.Structure getObject(String uniqueIdentifier, KeyWrapType wrapType) {
     return one(batch().get(id(uniqueIdentifier), wrapType)).responsePayload();
+  }
+
+  /**
+   * Get a private key as PKCS#12 (KMIP 1.4+): the PFX bytes, protected by the password its PKCS#12
+   * Password Link names, with its certificate chain. Clear the array when done with it.
+   */
+  public byte[] getPkcs12(String privateKeyUniqueIdentifier) {
+    return Payloads.objectBytes(getObject(privateKeyUniqueIdentifier, KeyFormatType.PKCS_12));
   }
 
   /** Get Attributes: every attribute of the object (or just the named ones), in the 2.x shape. */
@@ -392,6 +417,26 @@ public final class KmipClient implements AutoCloseable {
       String issuerCertificateUniqueIdentifier, Item... attributes) {
     return one(batch().certifyRequest(pkcs10, issuerPrivateKeyUniqueIdentifier, issuerCertificateUniqueIdentifier,
         attributes)).uniqueIdentifier();
+  }
+
+  /**
+   * Re-certify the certificate (same key pair, same issuer); {@code offsetSeconds} null for no
+   * Offset. Returns the new certificate's Unique Identifier; the old one links to it.
+   */
+  public String reCertify(String certificateUniqueIdentifier, Long offsetSeconds, Item... attributes) {
+    return one(batch().reCertify(id(certificateUniqueIdentifier), offsetSeconds, attributes)).uniqueIdentifier();
+  }
+
+  /** Re-certify with a PKCS#10 request (DER) for the same public key. */
+  public String reCertify(String certificateUniqueIdentifier, byte[] pkcs10, Long offsetSeconds, Item... attributes) {
+    return one(batch().reCertify(id(certificateUniqueIdentifier), pkcs10, offsetSeconds, attributes))
+        .uniqueIdentifier();
+  }
+
+  /** Validate a certificate chain (managed certificates and/or DER certificates) at a date (null: now). */
+  public ValidityIndicator validate(List<String> uniqueIdentifiers, List<byte[]> certificates,
+      java.time.Instant validityDate) {
+    return one(batch().validate(uniqueIdentifiers, certificates, validityDate)).validityIndicator();
   }
 
   /** Ping (KMIP 2.0+): a round trip that touches no object; fails for a 1.x server. */

@@ -86,6 +86,25 @@ public final class ObjectRequest {
             new Item.ByteString(Tag.OPAQUE_DATA_VALUE, value.clone())));
   }
 
+  static ObjectRequest registerPgpKey(KmipClient c, int pgpKeyVersion, byte[] key) {
+    Item block = new Item.Structure(Tag.KEY_BLOCK,
+        new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.RAW.value()),
+        new Item.Structure(Tag.KEY_VALUE, new Item.ByteString(Tag.KEY_MATERIAL, key.clone())));
+    return new ObjectRequest(c, Operation.REGISTER, ObjectType.PGP_KEY,
+        new Item.Structure(Tag.PGP_KEY, new Item.Integer(Tag.PGP_KEY_VERSION, pgpKeyVersion), block));
+  }
+
+  static ObjectRequest registerPkcs12(KmipClient c, byte[] pfx, String passwordUniqueIdentifier) {
+    Item block = new Item.Structure(Tag.KEY_BLOCK,
+        new Item.Enumeration(Tag.KEY_FORMAT_TYPE, KeyFormatType.PKCS_12.value()),
+        new Item.ByteString(Tag.KEY_VALUE, pfx.clone()));
+    ObjectRequest r = new ObjectRequest(c, Operation.REGISTER, ObjectType.PRIVATE_KEY,
+        new Item.Structure(Tag.PRIVATE_KEY, block));
+    r.attributes.add(AttributeValues.link(keyward.kmip.spec.LinkType.PKCS_12_PASSWORD_LINK,
+        Objects.requireNonNull(passwordUniqueIdentifier, "passwordUniqueIdentifier")));
+    return r;
+  }
+
   /** Adds a Name (Uninterpreted Text String); may be called more than once. */
   public ObjectRequest name(String name) {
     attributes.add(AttributeValues.name(Objects.requireNonNull(name, "name")));

@@ -88,6 +88,9 @@ final class Payloads {
       }
       Item value = block.first(Tag.KEY_VALUE).orElseThrow(
           () -> new KmipClientException("the Key Block has no Key Value", null));
+      if (value instanceof Item.ByteString pfx && block.first(Tag.KEY_WRAPPING_DATA).isEmpty()) {
+        return pfx.value(); // PKCS#12: the Key Value is the PFX itself
+      }
       if (!(value instanceof Item.Structure kv)) {
         throw new KmipClientException("the key is wrapped; unwrap it first", null);
       }

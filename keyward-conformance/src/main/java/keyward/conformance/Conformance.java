@@ -37,8 +37,8 @@ public final class Conformance {
       if (s == null) {
         return new Outcome(null, null, target.whyNot(https));
       }
-      // a KMIP Test Cases file (TC-*) belongs to no profile: it sets no Query requirement
-      ProfileRequirements required = profile == null
+      // a KMIP Test Cases file (TC-*, TC_*) belongs to no profile: it sets no Query requirement
+      ProfileRequirements required = profile == null || !Files.isDirectory(casesDir.resolve(version).resolve("profiles"))
           ? new ProfileRequirements(java.util.Set.of(), java.util.Set.of(), null)
           : ProfileRequirements.of(casesDir, version, profile);
       settings = s.settings();

@@ -35,6 +35,7 @@ import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
 import keyward.server.operation.PingHandler;
 import keyward.server.operation.QueryHandler;
+import keyward.server.operation.ReCertifyHandler;
 import keyward.server.operation.ReKeyHandler;
 import keyward.server.operation.ReKeyKeyPairHandler;
 import keyward.server.operation.RecoverHandler;
@@ -46,6 +47,7 @@ import keyward.server.operation.SetAttributeHandler;
 import keyward.server.crypto.CipherStreams;
 import keyward.server.operation.SignHandler;
 import keyward.server.operation.SignatureVerifyHandler;
+import keyward.server.operation.ValidateHandler;
 import keyward.spi.crypto.CryptoEngine;
 
 /** The handlers a standard server runs: the one place an operation is wired in. */
@@ -55,7 +57,8 @@ public final class ServerHandlers {
   /** Object types the server stores; Query answers with these. */
   public static final List<ObjectType> OBJECT_TYPES = List.of(
       ObjectType.CERTIFICATE, ObjectType.SYMMETRIC_KEY, ObjectType.PUBLIC_KEY, ObjectType.PRIVATE_KEY,
-      ObjectType.SPLIT_KEY, ObjectType.TEMPLATE, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT);
+      ObjectType.SPLIT_KEY, ObjectType.TEMPLATE, ObjectType.SECRET_DATA, ObjectType.OPAQUE_OBJECT,
+      ObjectType.PGP_KEY);
 
   private ServerHandlers() {}
 
@@ -93,6 +96,8 @@ public final class ServerHandlers {
     handlers.add(new SignHandler(streams));
     handlers.add(new SignatureVerifyHandler(streams));
     handlers.add(new CertifyHandler(crypto));
+    handlers.add(new ReCertifyHandler(crypto));
+    handlers.add(new ValidateHandler());
     // attributes and Locate
     handlers.add(new LocateHandler());
     handlers.add(new GetAttributesHandler());

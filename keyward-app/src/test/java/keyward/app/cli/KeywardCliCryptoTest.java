@@ -219,4 +219,73 @@ class KeywardCliCryptoTest {
     CliServer.Run neither = cli.kw(v, "cert", "certify", "--issuer-key", priv);
     assertThat(neither.exit()).isEqualTo(2);
   }
+
+  /** cert recertify and cert validate: the renewal under the same CA; the chain's answer is the exit code. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.4", "2.1"})
+  void reCertifyAndValidate(String v) throws Exception {
+    String created = cli.ok(v, "keypair", "create", "--name", "cli-rc-ca-" + v, "--private-usage", "Sign,CertificateSign",
+        "--activate", "--json");
+    String priv = field(created, "privateKeyUniqueIdentifier");
+    String ca = cli.ok(v, "cert", "certify", field(created, "publicKeyUniqueIdentifier"), "--issuer-key", priv);
+    String leafPair = cli.ok(v, "keypair", "create", "--name", "cli-rc-leaf-" + v, "--json");
+    String leaf = cli.ok(v, "cert", "certify", field(leafPair, "publicKeyUniqueIdentifier"), "--issuer-key", priv,
+        "--issuer-cert", ca, "--name", "cli-rc-cert-" + v);
+    String renewed = cli.ok(v, "cert", "recertify", leaf, "--name", "cli-rc-cert2-" + v);
+    assertThat(renewed).isNotEqualTo(leaf);
+    Path caPem = dir.resolve("rc-ca-" + v + ".pem");
+    cli.ok(v, "cert", "get", ca, "--out", caPem.toString(), "--pem");
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca).exit()).isZero();
+    assertThat(cli.kw(v, "cert", "validate", renewed, "--cert-file", caPem.toString()).exit()).isZero();
+    CliServer.Run unknown = cli.kw(v, "cert", "validate", renewed);
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.out()).contains("Unknown");
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca, "--date", "2100-01-01T00:00:00Z").exit()).isEqualTo(1);
+    assertThat(cli.kw(v, "cert", "validate", renewed, ca, "--date", "tomorrow").exit()).isEqualTo(2);
+    assertThat(cli.kw(v, "cert", "validate").exit()).isEqualTo(2);
+    // a public key is no certificate to renew
+    CliServer.Run refused = cli.kw(v, "cert", "recertify", field(leafPair, "publicKeyUniqueIdentifier"));
+    assertThat(refused.exit()).isEqualTo(1);
+    // Invalid Object Type is a 2.x reason: 1.x clients get Invalid Field (ReasonsByVersion)
+    assertThat(refused.err()).contains(v.equals("2.1") ? "Result Reason: Invalid Object Type" : "Result Reason: Invalid Field");
+  }
+
+  /** key register-pgp stores the file as given; key register-pkcs12 opens a PFX with the password in a Secret Data. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.4", "2.1"})
+  void registerPgpAndPkcs12(String v) throws Exception {
+    Path pgp = dir.resolve("key-" + v + ".asc");
+    Files.writeString(pgp, "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBF\n-----END PGP PUBLIC KEY BLOCK-----\n");
+    String pgpId = cli.ok(v, "key", "register-pgp", "--file", pgp.toString(), "--name", "cli-pgp-" + v);
+    assertThat(cli.ok(v, "attr", "get", pgpId)).contains("PGP Key");
+
+    java.security.KeyPair kp = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+    java.time.Instant now = java.time.Instant.now();
+    byte[] der = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+        new javax.security.auth.x500.X500Principal("CN=cli p12"), java.math.BigInteger.TEN,
+        java.util.Date.from(now.minusSeconds(60)), java.util.Date.from(now.plusSeconds(86_400)),
+        new javax.security.auth.x500.X500Principal("CN=cli p12"), kp.getPublic())
+        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()))
+        .getEncoded();
+    java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+        .generateCertificate(new java.io.ByteArrayInputStream(der));
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("cli", kp.getPrivate(), "pfx pass".toCharArray(), new java.security.cert.Certificate[] {cert});
+    Path p12 = dir.resolve("key-" + v + ".p12");
+    try (var out = Files.newOutputStream(p12)) {
+      ks.store(out, "pfx pass".toCharArray());
+    }
+    Path pw = dir.resolve("pw-" + v + ".txt");
+    Files.writeString(pw, "pfx pass");
+    String pwId = cli.ok(v, "secret", "register", "--file", pw.toString());
+    String keyId = cli.ok(v, "key", "register-pkcs12", "--file", p12.toString(), "--password-id", pwId);
+    assertThat(cli.ok(v, "attr", "get", keyId)).contains("Private Key");
+    Path wrong = dir.resolve("wrong-" + v + ".txt");
+    Files.writeString(wrong, "not it");
+    CliServer.Run refused = cli.kw(v, "key", "register-pkcs12", "--file", p12.toString(), "--password-id",
+        cli.ok(v, "secret", "register", "--file", wrong.toString()));
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("Result Reason: Invalid Field");
+  }
 }

@@ -84,4 +84,71 @@ class KmipClientCertifyTest {
                   : ResultReason.INVALID_FIELD));
     }
   }
+
+  /**
+   * Re-certify and Validate through the client: the renewal verifies under the CA and keeps the
+   * key; the chain leaf-CA is Valid now, Invalid after the leaf's validity, Unknown without the CA;
+   * the same in a batch, the renewal's identifier from the ID Placeholder.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
+  void reCertifyAndValidate(KmipVersion v) throws Exception {
+    try (KmipClient c = server.client(v)) {
+      KeyPairIds ca = c.createKeyPair("RSA", 2048).name("rc-ca-" + v).privateKeyUsage(SIGN, CERTIFICATE_SIGN)
+          .activate().execute();
+      String caCert = c.certify(ca.publicKeyUniqueIdentifier(), ca.privateKeyUniqueIdentifier(), null);
+      KeyPairIds leaf = c.createKeyPair("EC", null).curve(keyward.kmip.spec.RecommendedCurve.P_256).name("rc-leaf-" + v).execute();
+      String first = c.certify(leaf.publicKeyUniqueIdentifier(), ca.privateKeyUniqueIdentifier(), caCert,
+          AttributeValues.name("rc-cert-" + v));
+      String second = c.reCertify(first, null);
+      X509Certificate renewed = x509(c.get(second));
+      renewed.verify(x509(c.get(caCert)).getPublicKey());
+      assertThat(renewed.getPublicKey()).isEqualTo(x509(c.get(first)).getPublicKey());
+      assertThat(c.getAttributes(second, "Name").display()).containsEntry("Name", "rc-cert-" + v);
+
+      assertThat(c.validate(java.util.List.of(second, caCert), java.util.List.of(), null))
+          .isEqualTo(keyward.kmip.spec.ValidityIndicator.VALID);
+      assertThat(c.validate(java.util.List.of(second), java.util.List.of(), null))
+          .isEqualTo(keyward.kmip.spec.ValidityIndicator.UNKNOWN);
+      assertThat(c.validate(java.util.List.of(second), java.util.List.of(c.get(caCert)),
+          renewed.getNotAfter().toInstant().plusSeconds(86_400))).isEqualTo(keyward.kmip.spec.ValidityIndicator.INVALID);
+
+      keyward.client.BatchResult r = c.batch().reCertify(second, 3600L).execute();
+      String third = r.items().getFirst().uniqueIdentifier();
+      assertThat(x509(c.get(third)).getNotBefore().toInstant()).isAfter(renewed.getNotBefore().toInstant());
+      assertThat(c.batch().validate(java.util.List.of(third, caCert), java.util.List.of(), null).execute()
+          .items().getFirst().validityIndicator()).isEqualTo(keyward.kmip.spec.ValidityIndicator.INVALID);
+    }
+  }
+
+  /** PKCS#12 and PGP keys through the client: Get as PKCS#12, Register it back; a PGP key as given. */
+  @ParameterizedTest
+  @EnumSource(names = {"V1_4", "V2_1"})
+  void pkcs12AndPgpKeys(KmipVersion v) throws Exception {
+    try (KmipClient c = server.client(v)) {
+      String password = c.registerSecretData("p12 password".getBytes(java.nio.charset.StandardCharsets.UTF_8)).execute();
+      KeyPairIds ca = c.createKeyPair("RSA", 2048).name("p12-" + v).privateKeyUsage(SIGN, CERTIFICATE_SIGN)
+          .activate().execute();
+      String cert = c.certify(ca.publicKeyUniqueIdentifier(), ca.privateKeyUniqueIdentifier(), null);
+      c.addAttribute(ca.privateKeyUniqueIdentifier(),
+          AttributeValues.link(keyward.kmip.spec.LinkType.PKCS_12_PASSWORD_LINK, password));
+      byte[] pfx = c.getPkcs12(ca.privateKeyUniqueIdentifier());
+      java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+      ks.load(new ByteArrayInputStream(pfx), "p12 password".toCharArray());
+      String alias = ks.aliases().nextElement();
+      assertThat(ks.getCertificate(alias).getEncoded()).isEqualTo(c.get(cert));
+
+      String copy = c.registerPkcs12(pfx, password).execute();
+      byte[] again = c.getPkcs12(copy);
+      java.security.KeyStore ks2 = java.security.KeyStore.getInstance("PKCS12");
+      ks2.load(new ByteArrayInputStream(again), "p12 password".toCharArray());
+      assertThat(ks2.getKey(ks2.aliases().nextElement(), "p12 password".toCharArray()).getEncoded())
+          .isEqualTo(ks.getKey(alias, "p12 password".toCharArray()).getEncoded());
+
+      byte[] armored = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBF\n-----END PGP PUBLIC KEY BLOCK-----\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      String pgp = c.registerPgpKey(4, armored).name("pgp-" + v).execute();
+      assertThat(c.get(pgp)).isEqualTo(armored);
+    }
+  }
 }

@@ -38,14 +38,29 @@ public final class CertificateIssuer {
 
   public static byte[] issue(X500Principal subject, PublicKey subjectKey, X500Principal issuer, PrivateKey issuerKey,
       Instant notBefore, Instant notAfter, CryptoEngine crypto) throws KmipException {
+    return issue(subject, subjectKey, issuer, issuerKey, notBefore, notAfter, false, crypto);
+  }
+
+  /**
+   * As above; {@code ca}: the subject may issue certificates itself, so the certificate says so
+   * (Basic Constraints cA, critical: RFC 5280 §4.2.1.9), which path validation asks of every
+   * issuer below the trust anchor.
+   */
+  public static byte[] issue(X500Principal subject, PublicKey subjectKey, X500Principal issuer, PrivateKey issuerKey,
+      Instant notBefore, Instant notAfter, boolean ca, CryptoEngine crypto) throws KmipException {
     byte[] serial = crypto.randomBytes(16);
     serial[0] &= 0x7F; // positive (RFC 5280 §4.1.2.2)
     serial[0] |= 0x01; // and never shorter than 16 bytes
     PrivateKey signer = bouncyCastle(issuerKey);
     try {
-      return new JcaX509v3CertificateBuilder(X500Name.getInstance(issuer.getEncoded()), new BigInteger(serial),
-          Date.from(notBefore), Date.from(notAfter), X500Name.getInstance(subject.getEncoded()), subjectKey)
-          .build(new JcaContentSignerBuilder(signatureAlgorithm(issuerKey)).setProvider(Providers.BC).build(signer))
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(X500Name.getInstance(issuer.getEncoded()),
+          new BigInteger(serial), Date.from(notBefore), Date.from(notAfter), X500Name.getInstance(subject.getEncoded()),
+          subjectKey);
+      if (ca) {
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+            new org.bouncycastle.asn1.x509.BasicConstraints(true));
+      }
+      return builder.build(new JcaContentSignerBuilder(signatureAlgorithm(issuerKey)).setProvider(Providers.BC).build(signer))
           .getEncoded();
     } catch (OperatorCreationException | java.io.IOException | IllegalArgumentException e) {
       throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the certificate could not be signed with this key");

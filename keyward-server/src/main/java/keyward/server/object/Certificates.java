@@ -24,7 +24,8 @@ import keyward.server.KmipException;
 
 /**
  * The attributes a server takes from a registered X.509 certificate: Certificate Type and
- * Length, X.509 Certificate Identifier / Subject / Issuer (1.1+, DER names), Digital Signature
+ * Length, X.509 Certificate Identifier / Subject / Issuer (1.1+, DER names), the 1.x Certificate
+ * Identifier / Subject / Issuer (text names), Digital Signature
  * Algorithm, the public key's Cryptographic Algorithm and Length, and the 1.4+ per-field
  * Certificate Subject / Issuer attributes (CN, O, OU, Email...; BL-M-10-21). Parsing is the
  * JDK's CertificateFactory.
@@ -75,6 +76,15 @@ public final class Certificates {
         new Item.ByteString(Tag.SUBJECT_DISTINGUISHED_NAME, subject.getEncoded())));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_ISSUER,
         new Item.ByteString(Tag.ISSUER_DISTINGUISHED_NAME, issuer.getEncoded())));
+    // 1.0's text forms (deprecated in 1.1, gone in 2.0; a 2.x client never sees them): RFC 2253
+    // names and the serial number in hex, as TC-134-12 shows them
+    out.add(new Item.Structure(Tag.CERTIFICATE_IDENTIFIER,
+        new Item.TextString(Tag.ISSUER, issuer.getName(X500Principal.RFC2253)),
+        new Item.TextString(Tag.SERIAL_NUMBER, cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))));
+    out.add(new Item.Structure(Tag.CERTIFICATE_SUBJECT,
+        new Item.TextString(Tag.CERTIFICATE_SUBJECT_DISTINGUISHED_NAME, subject.getName(X500Principal.RFC2253))));
+    out.add(new Item.Structure(Tag.CERTIFICATE_ISSUER,
+        new Item.TextString(Tag.CERTIFICATE_ISSUER_DISTINGUISHED_NAME, issuer.getName(X500Principal.RFC2253))));
     DigitalSignatureAlgorithm sig = SIGNATURES.get(cert.getSigAlgOID());
     if (sig != null) {
       out.add(new Item.Enumeration(Tag.DIGITAL_SIGNATURE_ALGORITHM, sig.value()));

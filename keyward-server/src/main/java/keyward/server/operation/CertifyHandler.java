@@ -36,8 +36,9 @@ import keyward.spi.crypto.CryptoEngine;
  * whose subject becomes the issuer name. The subject is the request's, or for a stored public
  * key "CN=" its first Name (else its identifier). Valid from now until the Deactivation Date
  * asked for, else a year. The certificate links to its public key (Public Key Link) and to the
- * issuer's certificate; the public key links to it (Certificate Link). The new identifier
- * becomes the ID Placeholder.
+ * issuer's certificate; the public key links to it (Certificate Link). A Cryptographic Usage Mask
+ * with Certificate Sign makes it a CA certificate (Basic Constraints). The new identifier becomes
+ * the ID Placeholder.
  */
 public final class CertifyHandler implements OperationHandler {
   static final long DEFAULT_VALIDITY_SECONDS = 365L * 24 * 3600;
@@ -65,14 +66,7 @@ public final class CertifyHandler implements OperationHandler {
     ManagedObject publicKey = null;
     Optional<Integer> requestType = Payloads.enumeration(payload, Tag.CERTIFICATE_REQUEST_TYPE);
     if (requestType.isPresent()) {
-      if (requestType.get() != CertificateRequestType.PKCS_10.value()) {
-        throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server certifies PKCS#10 requests only");
-      }
-      // 1.x names the request's bytes Certificate Request, 2.x Certificate Request Value
-      int valueTag = payload.first(Tag.CERTIFICATE_REQUEST).isPresent() ? Tag.CERTIFICATE_REQUEST
-          : Tag.CERTIFICATE_REQUEST_VALUE;
-      CertificateIssuer.Request csr = CertificateIssuer.request(
-          KeyUse.bytes(payload, valueTag, "Certificate Request Value"));
+      CertificateIssuer.Request csr = certificateRequest(payload).orElseThrow();
       subjectKey = csr.publicKey();
       subject = csr.subject();
     } else {
@@ -97,15 +91,14 @@ public final class CertifyHandler implements OperationHandler {
       if (cert.objectType() != ObjectType.CERTIFICATE || cert.object() == null) {
         throw KmipException.invalidField("the Certificate Link does not name a certificate");
       }
-      byte[] der = ((Item.ByteString) cert.object().first(Tag.CERTIFICATE_VALUE).orElseThrow()).value();
-      issuer = ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(new java.io.ByteArrayInputStream(der))).getSubjectX500Principal();
+      issuer = x509(cert).getSubjectX500Principal();
     }
     Instant now = context.now();
     Instant notAfter = Payloads.dateTime(new Item.Structure(Tag.ATTRIBUTES, client), Tag.DEACTIVATION_DATE)
         .orElse(now.plusSeconds(DEFAULT_VALIDITY_SECONDS));
     byte[] der = CertificateIssuer.issue(subject, subjectKey, issuer,
-        AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(issuerKey.object()).orElseThrow()), now, notAfter, crypto);
+        AsymmetricKeyBlocks.privateKey(KeyBlocks.keyBlock(issuerKey.object()).orElseThrow()), now, notAfter,
+        certificateSign(client), crypto);
     Item.Structure object = new Item.Structure(Tag.CERTIFICATE,
         new Item.Enumeration(Tag.CERTIFICATE_TYPE, CertificateType.X_509.value()),
         new Item.ByteString(Tag.CERTIFICATE_VALUE, der));
@@ -127,6 +120,49 @@ public final class CertifyHandler implements OperationHandler {
     return Payloads.response(Payloads.uid(uid));
   }
 
+  /**
+   * Whether the new certificate's Cryptographic Usage Mask allows Certificate Sign: then it is a
+   * CA certificate (Basic Constraints cA), so chains through it validate (Validate, PKIX).
+   */
+  static boolean certificateSign(List<Item> attributes) {
+    return attributes.stream().filter(a -> a.tag() == Tag.CRYPTOGRAPHIC_USAGE_MASK && a instanceof Item.Integer)
+        .anyMatch(a -> (((Item.Integer) a).value() & CryptographicUsageMask.CERTIFICATE_SIGN.value()) != 0);
+  }
+
+  /** The request's PKCS#10 Certificate Request, if it has a Certificate Request Type; only PKCS#10 is served. */
+  static Optional<CertificateIssuer.Request> certificateRequest(Item.Structure payload) throws KmipException {
+    Optional<Integer> requestType = Payloads.enumeration(payload, Tag.CERTIFICATE_REQUEST_TYPE);
+    if (requestType.isEmpty()) {
+      return Optional.empty();
+    }
+    if (requestType.get() != CertificateRequestType.PKCS_10.value()) {
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "this server certifies PKCS#10 requests only");
+    }
+    // 1.x names the request's bytes Certificate Request, 2.x Certificate Request Value
+    int valueTag = payload.first(Tag.CERTIFICATE_REQUEST).isPresent() ? Tag.CERTIFICATE_REQUEST
+        : Tag.CERTIFICATE_REQUEST_VALUE;
+    return Optional.of(CertificateIssuer.request(KeyUse.bytes(payload, valueTag, "Certificate Request Value")));
+  }
+
+  /** A stored certificate, parsed (Invalid Object Type when the object is no certificate). */
+  static java.security.cert.X509Certificate x509(ManagedObject cert) throws Exception {
+    if (cert.objectType() != ObjectType.CERTIFICATE) {
+      throw new KmipException(ResultReason.INVALID_OBJECT_TYPE, "the object is not a certificate");
+    }
+    if (cert.object() == null) {
+      throw new KmipException(ResultReason.OBJECT_DESTROYED, "the certificate is destroyed"); // 1.x: Permission Denied
+    }
+    if (!(cert.object().first(Tag.CERTIFICATE_VALUE).orElse(null) instanceof Item.ByteString value)) {
+      throw KmipException.invalidField("the stored certificate has no Certificate Value");
+    }
+    try {
+      return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(value.value()));
+    } catch (java.security.cert.CertificateException | RuntimeException e) {
+      throw KmipException.invalidField("the stored certificate is not an X.509 certificate");
+    }
+  }
+
   private static X500Principal commonName(String cn) throws KmipException {
     try {
       return new X500Principal(new javax.naming.ldap.Rdn("CN", cn).toString());
@@ -135,7 +171,7 @@ public final class CertifyHandler implements OperationHandler {
     }
   }
 
-  private static ManagedObject issuerKey(OperationContext context, String uid) throws Exception {
+  static ManagedObject issuerKey(OperationContext context, String uid) throws Exception {
     ManagedObject key = Payloads.online(context, uid);
     if (key.objectType() != ObjectType.PRIVATE_KEY || key.object() == null) {
       throw KmipException.invalidField("the Private Key Link does not name a private key");
@@ -153,7 +189,7 @@ public final class CertifyHandler implements OperationHandler {
   }
 
   /** Removes the first Link of the type from the attributes and returns its target. */
-  private static Optional<String> takeLink(List<Item> attributes, LinkType type) {
+  static Optional<String> takeLink(List<Item> attributes, LinkType type) {
     for (int i = 0; i < attributes.size(); i++) {
       if (attributes.get(i) instanceof Item.Structure s && s.tag() == Tag.LINK
           && s.first(Tag.LINK_TYPE).orElse(null) instanceof Item.Enumeration e && e.value() == type.value()

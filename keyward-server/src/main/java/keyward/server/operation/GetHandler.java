@@ -19,7 +19,8 @@ import keyward.server.object.Transitions;
  * Get (1.4 §4.11, 2.1 §6.1.19): the object itself. A key comes back in the format it was
  * registered or created in, or converted: symmetric keys between Raw and Transparent Symmetric
  * Key, public and private keys among the formats {@link AsymmetricKeyBlocks} names; any other
- * conversion is Key Format Type Not Supported. Refused: an archived object (Object Archived), a
+ * conversion is Key Format Type Not Supported. A private key is also served as PKCS#12, with its
+ * certificate chain and password found through links ({@link Pkcs12}). Refused: an archived object (Object Archived), a
  * destroyed one (Object Destroyed, BL-M-8-21; 1.x: Illegal Operation), a Sensitive one unless it is asked for wrapped (BL-M-12-21;
  * wrapping: {@link KeyWrapping}, AX-M-2). A key registered wrapped comes back as registered (also
  * when the specification asks for the wrapping it has), or unwrapped with Key Wrap Type Not
@@ -91,7 +92,13 @@ public final class GetHandler implements OperationHandler {
       }
       wrapping = null; // already wrapped as asked
     }
-    object = inFormat(mo.objectType(), object, Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE));
+    Optional<Integer> format = Payloads.enumeration(payload, Tag.KEY_FORMAT_TYPE);
+    if (format.isPresent() && format.get() == KeyFormatType.PKCS_12.value() && stored.isPresent()
+        && KeyBlocks.format(stored.get()).orElse(null) != KeyFormatType.PKCS_12) {
+      object = KeyBlocks.replace(object, Tag.KEY_BLOCK, Pkcs12.keyBlock(context, mo)); // TC-PKCS12-1-14
+    } else {
+      object = inFormat(mo.objectType(), object, format);
+    }
     if (wrapping != null) {
       Item.Structure block = KeyBlocks.keyBlock(object).orElseThrow(() -> new KmipException(
           ResultReason.INVALID_OBJECT_TYPE, "only objects with a key block are wrapped"));

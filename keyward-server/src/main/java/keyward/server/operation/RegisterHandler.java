@@ -17,8 +17,9 @@ import keyward.spi.crypto.CryptoEngine;
 /**
  * Register (1.4 §4.3, 2.1 Register): stores an object the client supplies, with the client's
  * attributes and the server-set ones (Digest over the registered format, Cryptographic
- * Algorithm and Length from the key block or certificate). The new identifier becomes the ID
- * Placeholder.
+ * Algorithm and Length from the key block or certificate). A private key registered as PKCS#12 is
+ * opened with the password its PKCS#12 Password Link names and kept as PKCS#8, its certificates
+ * registered beside it ({@link Pkcs12}). The new identifier becomes the ID Placeholder.
  */
 public final class RegisterHandler implements OperationHandler {
   private static final ObjectType[] OBJECTS = {
@@ -54,9 +55,15 @@ public final class RegisterHandler implements OperationHandler {
     if (type == ObjectType.TEMPLATE && object != null) {
       Templates.checkRegistered(object, context.version());
     }
-    List<Item> client = Payloads.clientAttributes(Payloads.attributes(payload), type, context);
+    List<Item> client = new java.util.ArrayList<>(Payloads.clientAttributes(Payloads.attributes(payload), type, context));
     if (type == ObjectType.TEMPLATE && object != null) {
       client = Templates.withOwnNames(client, object);
+    }
+    List<java.security.cert.X509Certificate> chain = List.of();
+    if (type == ObjectType.PRIVATE_KEY && object != null && Pkcs12.isPkcs12(object)) {
+      Pkcs12.Opened opened = Pkcs12.open(context, object, client); // the key as PKCS#8, and its chain
+      object = opened.privateKey();
+      chain = opened.chain();
     }
     AttributeSet given = new AttributeSet(client);
     List<Item> derived = RegisteredObjects.check(type, object, given);
@@ -65,6 +72,9 @@ public final class RegisterHandler implements OperationHandler {
       KeyWrapping.verifyRegistered(context, block.get(), crypto); // a bad MAC/Signature is refused
     }
     Names.checkUnique(context.objects(), given.all(Tag.NAME), null);
+    if (!chain.isEmpty()) {
+      client.add(Pkcs12.registerChain(context, chain, crypto)); // checks passed: the certificates go in
+    }
     String uid = context.objects().newUniqueIdentifier();
     AttributeSet set = ServerAttributes.forNewObject(uid, type, object, client, derived,
         ServerAttributes.Origin.REGISTERED, context.now(), crypto);

@@ -21,8 +21,8 @@ import keyward.server.object.KeyBlocks;
  * What Register accepts (1.4 §4.3, 2.1 §6.1.45): the object must be the one its Object Type
  * names, with its mandatory fields; symmetric keys in Raw or Transparent Symmetric Key format
  * with a length that matches their bytes; public and private keys in a format the server reads
- * must parse; other keys, Secret Data, Opaque Objects, Split Keys and certificates are stored as
- * registered. Returns the attributes taken from the object
+ * must parse; other keys, Secret Data, Opaque Objects, Split Keys, PGP Keys (with their PGP Key
+ * Version) and certificates are stored as registered. Returns the attributes taken from the object
  * itself (a certificate's).
  */
 final class RegisteredObjects {
@@ -30,7 +30,7 @@ final class RegisteredObjects {
 
   static List<Item> check(ObjectType type, Item.Structure object, AttributeSet given) throws KmipException {
     switch (type) {
-      case SYMMETRIC_KEY, PUBLIC_KEY, PRIVATE_KEY, SPLIT_KEY, SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE, TEMPLATE -> { }
+      case SYMMETRIC_KEY, PUBLIC_KEY, PRIVATE_KEY, SPLIT_KEY, SECRET_DATA, OPAQUE_OBJECT, CERTIFICATE, PGP_KEY, TEMPLATE -> { }
       default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
           "this server does not register " + type.specName() + " objects");
     }
@@ -50,6 +50,12 @@ final class RegisteredObjects {
     }
     if (type == ObjectType.SECRET_DATA) {
       require(object, Tag.SECRET_DATA_TYPE, Item.Enumeration.class, "Secret Data Type");
+    }
+    if (type == ObjectType.PGP_KEY) {
+      // 1.2 §2.2.9: the PGP Key Version (RFC 4880 key packet version) and a Key Block whose
+      // Key Material is the transferable key as the client has it (armored or binary): stored
+      // as registered, never parsed
+      require(object, Tag.PGP_KEY_VERSION, Item.Integer.class, "PGP Key Version");
     }
     Item.Structure block = KeyBlocks.keyBlock(object)
         .orElseThrow(() -> KmipException.invalidField("the " + type.specName() + " has no Key Block"));
