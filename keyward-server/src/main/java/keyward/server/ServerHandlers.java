@@ -13,6 +13,8 @@ import keyward.server.operation.CertifyHandler;
 import keyward.server.operation.CheckHandler;
 import keyward.server.operation.CreateHandler;
 import keyward.server.operation.CreateKeyPairHandler;
+import keyward.server.operation.CreateSplitKeyHandler;
+import keyward.server.operation.JoinSplitKeyHandler;
 import keyward.server.operation.DecryptHandler;
 import keyward.server.operation.DeleteAttributeHandler;
 import keyward.server.operation.DeriveKeyHandler;
@@ -93,6 +95,8 @@ public final class ServerHandlers {
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));
     handlers.add(new DeriveKeyHandler(crypto));
+    handlers.add(new CreateSplitKeyHandler(crypto));
+    handlers.add(new JoinSplitKeyHandler(crypto));
     handlers.add(new SignHandler(streams));
     handlers.add(new SignatureVerifyHandler(streams));
     handlers.add(new CertifyHandler(crypto));
