@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         KeyCommand.Locate.class, KeyCommand.ReKey.class, LifecycleCommands.Activate.class,
         LifecycleCommands.Revoke.class, LifecycleCommands.Destroy.class, LifecycleCommands.Archive.class,
         LifecycleCommands.Recover.class, LifecycleCommands.Check.class, LifecycleCommands.ObtainLease.class,
-        LifecycleCommands.Allocate.class, DeriveCommand.class})
+        LifecycleCommands.Allocate.class, DeriveCommand.class, SplitKeyCommands.Split.class,
+        SplitKeyCommands.Join.class})
 final class KeyCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,

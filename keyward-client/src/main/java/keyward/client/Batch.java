@@ -475,6 +475,38 @@ public final class Batch {
     return new Item.ByteString(tag, value.clone());
   }
 
+  /**
+   * Create Split Key: splits the key {@code baseUniqueIdentifier} (null: a new key of the
+   * attributes' Cryptographic Algorithm and Length, not kept) into {@code parts} Split Key
+   * objects of which {@code threshold} rebuild it; {@code primeFieldSize} only for Polynomial
+   * Sharing Prime Field (else null). The answer lists the parts' identifiers in part order.
+   */
+  public Batch createSplitKey(String baseUniqueIdentifier, int parts, int threshold,
+      keyward.kmip.spec.SplitKeyMethod method, java.math.BigInteger primeFieldSize, Item... attributes) {
+    List<Item> p = new ArrayList<>();
+    p.add(new Item.Enumeration(Tag.OBJECT_TYPE, keyward.kmip.spec.ObjectType.SPLIT_KEY.value()));
+    p.addAll(uid(baseUniqueIdentifier));
+    p.add(new Item.Integer(Tag.SPLIT_KEY_PARTS, parts));
+    p.add(new Item.Integer(Tag.SPLIT_KEY_THRESHOLD, threshold));
+    p.add(new Item.Enumeration(Tag.SPLIT_KEY_METHOD, Objects.requireNonNull(method, "method").value()));
+    if (primeFieldSize != null) {
+      p.add(new Item.BigInteger(Tag.PRIME_FIELD_SIZE, primeFieldSize));
+    }
+    p.add(new Item.Structure(Tag.ATTRIBUTES, List.of(attributes)));
+    return item(Operation.CREATE_SPLIT_KEY, p);
+  }
+
+  /** Join Split Key: a new {@code type} (Symmetric Key or Secret Data) rebuilt from the parts. */
+  public Batch joinSplitKey(keyward.kmip.spec.ObjectType type, List<String> partUniqueIdentifiers, Item... attributes) {
+    List<Item> p = new ArrayList<>();
+    p.add(new Item.Enumeration(Tag.OBJECT_TYPE, Objects.requireNonNull(type, "type").value()));
+    for (String id : partUniqueIdentifiers) {
+      p.add(new Item.TextString(Tag.UNIQUE_IDENTIFIER, Objects.requireNonNull(id, "part")));
+    }
+    p.add(new Item.Structure(Tag.ATTRIBUTES, List.of(attributes)));
+    return item(Operation.JOIN_SPLIT_KEY, p);
+  }
+
   /** Sends the batch in one request message; never throws for a failed item (see the result). */
   public BatchResult execute() {
     if (items.isEmpty()) {

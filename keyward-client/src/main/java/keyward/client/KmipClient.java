@@ -433,6 +433,22 @@ public final class KmipClient implements AutoCloseable {
         .uniqueIdentifier();
   }
 
+  /**
+   * Create Split Key: the parts' Unique Identifiers, in part order (see {@link Batch#createSplitKey}).
+   */
+  public List<String> createSplitKey(String baseUniqueIdentifier, int parts, int threshold,
+      keyward.kmip.spec.SplitKeyMethod method, java.math.BigInteger primeFieldSize, Item... attributes) {
+    return one(batch().createSplitKey(baseUniqueIdentifier == null ? null : id(baseUniqueIdentifier), parts, threshold,
+        method, primeFieldSize, attributes)).responsePayload().all(keyward.kmip.spec.Tag.UNIQUE_IDENTIFIER).stream()
+        .map(i -> ((Item.TextString) i).value()).toList();
+  }
+
+  /** Join Split Key: the Unique Identifier of the rebuilt Symmetric Key or Secret Data. */
+  public String joinSplitKey(keyward.kmip.spec.ObjectType type, List<String> partUniqueIdentifiers, Item... attributes) {
+    return one(batch().joinSplitKey(type, partUniqueIdentifiers.stream().map(KmipClient::id).toList(), attributes))
+        .uniqueIdentifier();
+  }
+
   /** Validate a certificate chain (managed certificates and/or DER certificates) at a date (null: now). */
   public ValidityIndicator validate(List<String> uniqueIdentifiers, List<byte[]> certificates,
       java.time.Instant validityDate) {
