@@ -54,6 +54,12 @@ import keyward.kmip.ttlv.Item;
  *   <li>DateTime attributes the request did not fix (activation, archive, compromise, deactivation,
  *       destroy, initial, last change, process start, protect stop, validity, original creation
  *       dates): any DateTime. Object Group values: any text.
+ *   <li>Files of the HTML-era documents (KMIP 1.0–1.2: the extracted v1.0 profile files and the
+ *       KMIP Test Cases v1.0–1.2, {@link TestCases#htmlEra}): a run of spaces in a value stands for
+ *       one space ("Unique   Identifier", "Decrypt   Encrypt"), as the HTML source renders it
+ *       (kmip-testcases/README.md: "Collapse runs of spaces before use"). {@link TestCaseFile#read(
+ *       java.nio.file.Path, boolean)} reads them so, requests and expected answers alike; the
+ *       1.3 and later files, published as XML, are compared as written.
  * </ul>
  *
  * Everything else, ResultStatus and ResultReason included, must be equal. One instance serves one
