@@ -238,6 +238,11 @@ public final class MessageProcessor {
       }
       return failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
     }
+    if (criticalExtension(item)) {
+      // KMIP 1.x/2.x Message Extension: a server that does not understand an extension marked
+      // critical must not perform the item; Keyward understands no vendor extension (TC-72-1x)
+      return failure(item, ResultReason.FEATURE_NOT_SUPPORTED, "critical Message Extension not recognized");
+    }
     try {
       Item.Structure payload = item.requestPayload();
       if (!version.atLeast(KmipVersion.V2_0)) {
@@ -281,6 +286,19 @@ public final class MessageProcessor {
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
+  }
+
+  /** Whether a Message Extension of the item has Criticality Indicator True. */
+  private static boolean criticalExtension(RequestBatchItem item) {
+    if (item.messageExtension() == null) {
+      return false;
+    }
+    for (Item.Structure ext : item.messageExtension()) {
+      if (ext.first(Tag.CRITICALITY_INDICATOR).filter(c -> c instanceof Item.Boolean b && b.value()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a client is told when the store is full or read-only (no path, no detail of the host). */

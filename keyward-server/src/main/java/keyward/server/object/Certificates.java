@@ -75,6 +75,7 @@ public final class Certificates {
         new Item.ByteString(Tag.SUBJECT_DISTINGUISHED_NAME, subject.getEncoded())));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_ISSUER,
         new Item.ByteString(Tag.ISSUER_DISTINGUISHED_NAME, issuer.getEncoded())));
+    legacyIdentification(cert, out);
     DigitalSignatureAlgorithm sig = SIGNATURES.get(cert.getSigAlgOID());
     if (sig != null) {
       out.add(new Item.Enumeration(Tag.DIGITAL_SIGNATURE_ALGORITHM, sig.value()));
@@ -83,6 +84,29 @@ public final class Certificates {
     names(subject, SUBJECT_TAGS, out);
     names(issuer, ISSUER_TAGS, out);
     return out;
+  }
+
+  /**
+   * The KMIP 1.0 certificate attributes (deprecated from 1.1, gone in 2.0, where the version
+   * check leaves them out): Certificate Identifier (Issuer, Serial Number), Certificate Subject
+   * and Certificate Issuer (distinguished names), as text. The Test Cases show the form:
+   * RFC 2253 names ("CN=KMIP,OU=OASIS,O=TEST,C=US") and the serial number in upper-case hex of
+   * whole bytes ("01", "9BBA23D1B6A48F97"; TC-132-10, TC-ECC-3-12). Alternative names are
+   * optional there and not derived.
+   */
+  private static void legacyIdentification(X509Certificate cert, List<Item> out) {
+    String issuer = cert.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    String subject = cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    String serial = cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+    if (serial.length() % 2 != 0) {
+      serial = "0" + serial;
+    }
+    out.add(new Item.Structure(Tag.CERTIFICATE_IDENTIFIER, new Item.TextString(Tag.ISSUER, issuer),
+        new Item.TextString(Tag.SERIAL_NUMBER, serial)));
+    out.add(new Item.Structure(Tag.CERTIFICATE_SUBJECT,
+        new Item.TextString(Tag.CERTIFICATE_SUBJECT_DISTINGUISHED_NAME, subject)));
+    out.add(new Item.Structure(Tag.CERTIFICATE_ISSUER,
+        new Item.TextString(Tag.CERTIFICATE_ISSUER_DISTINGUISHED_NAME, issuer)));
   }
 
   private static X509Certificate parse(byte[] der) throws KmipException {
