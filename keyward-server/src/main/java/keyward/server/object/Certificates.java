@@ -70,7 +70,7 @@ public final class Certificates {
     X500Principal issuer = cert.getIssuerX500Principal();
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_IDENTIFIER,
         new Item.ByteString(Tag.ISSUER_DISTINGUISHED_NAME, issuer.getEncoded()),
-        new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, cert.getSerialNumber().toByteArray())));
+        new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, derInteger(cert.getSerialNumber()))));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_SUBJECT,
         new Item.ByteString(Tag.SUBJECT_DISTINGUISHED_NAME, subject.getEncoded())));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_ISSUER,
@@ -84,6 +84,28 @@ public final class Certificates {
     names(subject, SUBJECT_TAGS, out);
     names(issuer, ISSUER_TAGS, out);
     return out;
+  }
+
+  /**
+   * The serial number as its DER INTEGER (tag, length, value), as the Issuer Distinguished Name
+   * beside it is DER: the Test Cases show "0209009bba23d1b6a48f97" for serial 9BBA23D1B6A48F97
+   * (TC-ECC-3-11/12, step 5).
+   */
+  static byte[] derInteger(java.math.BigInteger n) {
+    byte[] v = n.toByteArray();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(v.length + 6);
+    out.write(0x02);
+    if (v.length < 0x80) {
+      out.write(v.length);
+    } else {
+      int bytes = v.length > 0xFFFFFF ? 4 : v.length > 0xFFFF ? 3 : v.length > 0xFF ? 2 : 1;
+      out.write(0x80 | bytes);
+      for (int i = bytes - 1; i >= 0; i--) {
+        out.write(v.length >>> (8 * i));
+      }
+    }
+    out.writeBytes(v);
+    return out.toByteArray();
   }
 
   /**

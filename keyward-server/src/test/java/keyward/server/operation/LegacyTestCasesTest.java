@@ -141,10 +141,30 @@ class LegacyTestCasesTest {
             new Item.TextString(Tag.CERTIFICATE_ISSUER_DISTINGUISHED_NAME, issuer))),
         attribute("Certificate Subject", new Item.Structure(Tag.ATTRIBUTE_VALUE,
             new Item.TextString(Tag.CERTIFICATE_SUBJECT_DISTINGUISHED_NAME, issuer))));
+    // TC-ECC-3-11/12 step 5: the X.509 Certificate Identifier's serial is the DER INTEGER
+    Item.Structure x509 = (Item.Structure) ((Item.Structure) ok(h.call(KmipVersion.V1_2, Operation.GET_ATTRIBUTES,
+        Kmip.uid(uid), new Item.TextString(Tag.ATTRIBUTE_NAME, "X.509 Certificate Identifier")))
+        .responsePayload().first(Tag.ATTRIBUTE).orElseThrow()).first(Tag.ATTRIBUTE_VALUE).orElseThrow();
+    assertThat(x509.first(Tag.CERTIFICATE_SERIAL_NUMBER)).contains(
+        new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, Kmip.hex("0209009bba23d1b6a48f97")));
     ResponseBatchItem list = ok(h.call(KmipVersion.V2_1, Operation.GET_ATTRIBUTE_LIST, Kmip.uid(uid)));
     List<Integer> referenced = list.responsePayload().all(Tag.ATTRIBUTE_REFERENCE).stream()
         .filter(i -> i instanceof Item.Enumeration).map(i -> ((Item.Enumeration) i).value()).toList();
     assertThat(referenced).contains(Tag.X_509_CERTIFICATE_IDENTIFIER)
         .doesNotContain(Tag.CERTIFICATE_IDENTIFIER, Tag.CERTIFICATE_SUBJECT, Tag.CERTIFICATE_ISSUER);
+  }
+
+  /** TC-171-11/12 step 1: from KMIP 1.1, an Attribute Name asked twice in Get Attributes is Invalid Message; 2.x asks by reference, answered once. */
+  @Test
+  void anAttributeNameAskedTwiceIsInvalidMessageInKmip1x() throws Exception {
+    String uid = Kmip.createAes(h, KmipVersion.V1_2);
+    Item objectType = new Item.TextString(Tag.ATTRIBUTE_NAME, "Object Type");
+    assertThat(h.call(KmipVersion.V1_2, Operation.GET_ATTRIBUTES, Kmip.uid(uid), objectType, objectType).resultReason())
+        .isEqualTo(ResultReason.INVALID_MESSAGE);
+    ResponseBatchItem once = ok(h.call(KmipVersion.V1_2, Operation.GET_ATTRIBUTES, Kmip.uid(uid), objectType));
+    assertThat(once.responsePayload().all(Tag.ATTRIBUTE)).hasSize(1);
+    Item ref = new Item.Enumeration(Tag.ATTRIBUTE_REFERENCE, Tag.OBJECT_TYPE);
+    ResponseBatchItem v2 = ok(h.call(KmipVersion.V2_1, Operation.GET_ATTRIBUTES, Kmip.uid(uid), ref, ref));
+    assertThat(((Item.Structure) v2.responsePayload().first(Tag.ATTRIBUTES).orElseThrow()).items()).hasSize(1);
   }
 }
