@@ -48,7 +48,8 @@ class OperationCoverageTest {
       Map.entry(Operation.SIGNATURE_VERIFY, "crypto verify"), Map.entry(Operation.MAC, "crypto mac"),
       Map.entry(Operation.MAC_VERIFY, "crypto mac-verify"), Map.entry(Operation.HASH, "hash"),
       Map.entry(Operation.RNG_RETRIEVE, "rng get"), Map.entry(Operation.RNG_SEED, "rng seed"),
-      Map.entry(Operation.CERTIFY, "cert certify"));
+      Map.entry(Operation.CERTIFY, "cert certify"), Map.entry(Operation.POLL, "poll"),
+      Map.entry(Operation.CANCEL, "cancel"));
 
   @RegisterExtension static final TestServer server = new TestServer();
   static List<Operation> operations;
