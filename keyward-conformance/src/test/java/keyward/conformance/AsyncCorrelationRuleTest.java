@@ -62,4 +62,22 @@ class AsyncCorrelationRuleTest {
     assertThat(r.passed()).as(r.summary()).isTrue();
     assertThat(sent.get(2)).contains("\"bbbb\"").doesNotContain("\"aaaa\"");
   }
+
+  /** TC-32-10 step 8 answers Cancel with the reference run's literal value: it stands for the bound one. */
+  @Test
+  void aLiteralValueInAnAnswerStandsForTheBoundOne() throws Exception {
+    String acv = "$ASYNCHRONOUS_CORRELATION_VALUE";
+    String cancel = "<AsynchronousCorrelationValue type=\"ByteString\" value=\"" + acv + "\"/>";
+    String file = "<KMIP>" + request(true, "Locate", "") + pending("$NOW", acv)
+        + request(false, "Cancel", cancel) + canceled("$NOW", "4d6bbfc35fe57fba") + "</KMIP>";
+    String t = "2026-03-01T12:00:00+00:00";
+    assertThat(replay(file, List.of(pending(t, "aaaa"), canceled(t, "aaaa"))).passed()).isTrue();
+    assertThat(replay(file, List.of(pending(t, "aaaa"), canceled(t, "cccc"))).passed()).isFalse();
+  }
+
+  private static ReplayResult replay(String file, List<String> answers) throws Exception {
+    int[] n = {0};
+    return new OasisReplay(Clock.fixed(NOW, ZoneOffset.UTC), Set.of(Operation.values()), null)
+        .run(TestCaseFile.parse("T", file), request -> new XmlCodec().decode(answers.get(n[0]++)));
+  }
 }
