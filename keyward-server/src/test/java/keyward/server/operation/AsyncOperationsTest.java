@@ -109,4 +109,15 @@ class AsyncOperationsTest {
     h.as("bob");
     assertThat(sendAsync(v, Operation.LOCATE).resultStatus()).isEqualTo(ResultStatus.OPERATION_PENDING);
   }
+
+  /** A pending item is kept in memory: one over {@link PendingOperations#MAX_ITEM_BYTES} runs at once. */
+  @org.junit.jupiter.api.Test
+  void aLargeItemIsNotKeptPending() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    Item small = Kmip.attributes(v, Kmip.name("k"));
+    Item large = Kmip.attributes(v, Kmip.name("k".repeat(PendingOperations.MAX_ITEM_BYTES)));
+    assertThat(PendingOperations.ttlvSize(large)).isGreaterThan(PendingOperations.MAX_ITEM_BYTES);
+    assertThat(sendAsync(v, Operation.LOCATE, small).resultStatus()).isEqualTo(ResultStatus.OPERATION_PENDING);
+    assertThat(sendAsync(v, Operation.LOCATE, large).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
+  }
 }
