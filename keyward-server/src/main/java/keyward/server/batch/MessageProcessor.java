@@ -279,8 +279,10 @@ public final class MessageProcessor {
       }
       return failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
     }
-    if (handler instanceof PollHandler poll && shared == null) {
-      return poll(poll, item, caller, version, now, correlation);
+    if (handler instanceof PollHandler poll) {
+      // the polled item runs in a transaction of its own, which a batch under Undo cannot give
+      return shared == null ? poll(poll, item, caller, version, now, correlation)
+          : failure(item, ResultReason.FEATURE_NOT_SUPPORTED, "Poll is not performed in a batch under Undo");
     }
     if (criticalExtension(item)) {
       // KMIP 1.x/2.x Message Extension: a server that does not understand an extension marked

@@ -120,4 +120,19 @@ class AsyncOperationsTest {
     assertThat(sendAsync(v, Operation.LOCATE, small).resultStatus()).isEqualTo(ResultStatus.OPERATION_PENDING);
     assertThat(sendAsync(v, Operation.LOCATE, large).resultStatus()).isEqualTo(ResultStatus.SUCCESS);
   }
+
+  /** A batch under Undo shares one transaction; a polled item needs its own: Poll there is refused, clearly. */
+  @org.junit.jupiter.api.Test
+  void pollInABatchUnderUndoIsRefused() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    ResponseBatchItem pending = sendAsync(v, Operation.LOCATE);
+    RequestHeader undo = new RequestHeader(ProtocolVersion.of(v), null, null, null, null, null, List.of(), null,
+        keyward.kmip.spec.BatchErrorContinuationOption.UNDO, null, null, 2);
+    List<ResponseBatchItem> r = h.send(v, undo,
+        new RequestBatchItem(Operation.PING, null, new byte[] {1}, new Item.Structure(Tag.REQUEST_PAYLOAD), List.of()),
+        new RequestBatchItem(Operation.POLL, null, new byte[] {2}, new Item.Structure(Tag.REQUEST_PAYLOAD, acv(pending)),
+            List.of()));
+    assertThat(r.get(1).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    ok(h.call(v, Operation.POLL, acv(pending))); // still pending: polled outside the batch
+  }
 }
