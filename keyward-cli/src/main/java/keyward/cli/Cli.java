@@ -19,7 +19,7 @@ public final class Cli {
       KeyCommand.class, SecretCommand.class, OpaqueCommand.class, CertCommand.class, AttrCommand.class,
       AccessCommand.class, QueryCommand.class, VersionsCommand.class,
       PingCommand.class, BenchCommand.class, KeyPairCommand.class, CryptoCommand.class, HashCommand.class,
-      RngCommand.class};
+      RngCommand.class, AsyncCommands.Poll.class, AsyncCommands.Cancel.class};
 
   private Cli() {}
 

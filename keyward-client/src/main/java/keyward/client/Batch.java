@@ -50,6 +50,7 @@ public final class Batch {
   private final KmipClient client;
   private final List<Pending> items = new ArrayList<>();
   private BatchErrorContinuationOption onError = BatchErrorContinuationOption.STOP;
+  private boolean asynchronous;
 
   Batch(KmipClient client) {
     this.client = client;
@@ -193,6 +194,19 @@ public final class Batch {
   /** Archive: kept, but refused (Object Archived) until recovered. */
   public Batch archive(String uniqueIdentifier) {
     return item(Operation.ARCHIVE, uid(uniqueIdentifier));
+  }
+
+  /**
+   * Poll: the result of an item the server answered with Operation Pending, by its Asynchronous
+   * Correlation Value; the answer is that item's own (its operation and payload).
+   */
+  public Batch poll(byte[] asynchronousCorrelationValue) {
+    return item(Operation.POLL, List.of(bytes(Tag.ASYNCHRONOUS_CORRELATION_VALUE, asynchronousCorrelationValue)));
+  }
+
+  /** Cancel an item the server answered with Operation Pending (see {@link BatchItemResult#cancellationResult}). */
+  public Batch cancel(byte[] asynchronousCorrelationValue) {
+    return item(Operation.CANCEL, List.of(bytes(Tag.ASYNCHRONOUS_CORRELATION_VALUE, asynchronousCorrelationValue)));
   }
 
   /** Recover an archived object. */
@@ -507,12 +521,22 @@ public final class Batch {
     return item(Operation.JOIN_SPLIT_KEY, p);
   }
 
+  /**
+   * Sends the batch with the Asynchronous Indicator: the server may answer an item with Operation
+   * Pending ({@link BatchItemResult#pending()}), to be fetched with {@link KmipClient#poll} or
+   * dropped with {@link KmipClient#cancel}. Keyward does so for Locate, Archive and Recover.
+   */
+  public Batch asynchronous() {
+    this.asynchronous = true;
+    return this;
+  }
+
   /** Sends the batch in one request message; never throws for a failed item (see the result). */
   public BatchResult execute() {
     if (items.isEmpty()) {
       throw new IllegalStateException("the batch is empty");
     }
-    return client.execute(List.copyOf(items), items.size() > 1 ? onError : null);
+    return client.execute(List.copyOf(items), items.size() > 1 ? onError : null, asynchronous);
   }
 
   /** A general item, for operations this class has no method for yet. */

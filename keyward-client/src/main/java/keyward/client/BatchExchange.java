@@ -35,6 +35,12 @@ final class BatchExchange {
    * answers are matched by it.
    */
   static BatchResult send(Transport transport, KmipVersion v, List<Batch.Pending> items, BatchErrorContinuationOption onError) {
+    return send(transport, v, items, onError, false);
+  }
+
+  /** With {@code asynchronous}, the header's Asynchronous Indicator is True. */
+  static BatchResult send(Transport transport, KmipVersion v, List<Batch.Pending> items, BatchErrorContinuationOption onError,
+      boolean asynchronous) {
     if (items.size() > 0xFFFF) {
       throw new IllegalArgumentException("at most 65535 items in one batch, not " + items.size());
     }
@@ -48,9 +54,9 @@ final class BatchExchange {
       idempotent &= IDEMPOTENT.contains(p.operation());
     }
     RequestHeader h = RequestHeader.of(ProtocolVersion.of(v), items.size());
-    if (onError != null) {
-      h = new RequestHeader(h.protocolVersion(), null, null, null, null, null, List.of(), null, onError,
-          null, null, h.batchCount());
+    if (onError != null || asynchronous) {
+      h = new RequestHeader(h.protocolVersion(), null, null, null, asynchronous ? Boolean.TRUE : null, null, List.of(),
+          null, onError, null, null, h.batchCount());
     }
     Item response = transport.exchange(new RequestMessage(h, request).toItem(v), idempotent);
     ResponseMessage r;
@@ -73,6 +79,9 @@ final class BatchExchange {
         throw new KmipClientException("the server answered batch item " + index + " twice", null);
       }
       Operation op = items.get(index).operation();
+      if (op == Operation.POLL && b.operation() != null) {
+        op = b.operation(); // Poll is answered with the polled item's own operation and payload
+      }
       Item.Structure payload = b.responsePayload();
       if (payload != null && !v.atLeast(KmipVersion.V2_0)) {
         payload = Shapes.responseToV2(op, payload);
@@ -80,7 +89,8 @@ final class BatchExchange {
       if (b.resultStatus() == ResultStatus.SUCCESS && payload == null) {
         payload = new Item.Structure(Tag.RESPONSE_PAYLOAD);
       }
-      out[index] = new BatchItemResult(op, b.resultStatus(), b.resultReason(), b.resultMessage(), payload);
+      out[index] = new BatchItemResult(op, b.resultStatus(), b.resultReason(), b.resultMessage(), payload,
+          b.asynchronousCorrelationValue());
     }
     for (int i = 0; i < out.length; i++) {
       if (out[i] == null) {

@@ -20,11 +20,23 @@ import keyward.kmip.ttlv.Item;
  *     the server did not process the item (an earlier one failed under Stop or Undo)
  * @param resultReason the server's Result Reason on failure, or null
  * @param resultMessage the server's Result Message, or null
+ * @param asynchronousCorrelationValue on Operation Pending (a batch sent {@link Batch#asynchronous()}):
+ *     the value to {@link KmipClient#poll} or {@link KmipClient#cancel} the item with, else null
  * @param payload the response payload in the 2.x shape (also on Operation Undone: what was
  *     undone), or null
  */
 public record BatchItemResult(Operation operation, ResultStatus resultStatus, ResultReason resultReason,
-    String resultMessage, Item.Structure payload) {
+    String resultMessage, Item.Structure payload, byte[] asynchronousCorrelationValue) {
+
+  public BatchItemResult(Operation operation, ResultStatus resultStatus, ResultReason resultReason,
+      String resultMessage, Item.Structure payload) {
+    this(operation, resultStatus, resultReason, resultMessage, payload, null);
+  }
+
+  /** Whether the server answered Operation Pending: poll later with {@link #asynchronousCorrelationValue}. */
+  public boolean pending() {
+    return resultStatus == ResultStatus.OPERATION_PENDING;
+  }
 
   /** Whether the item succeeded (and was not undone). */
   public boolean succeeded() {
@@ -40,6 +52,9 @@ public record BatchItemResult(Operation operation, ResultStatus resultStatus, Re
       return new KmipClientException(operation, null,
           "not processed: an earlier batch item failed and the batch stopped");
     }
+    if (pending()) {
+      return new KmipClientException(operation, null, "pending: Poll with the Asynchronous Correlation Value for the result");
+    }
     if (resultStatus == ResultStatus.OPERATION_UNDONE) {
       return new KmipClientException(operation, null, "undone: a later batch item failed and the batch was undone");
     }
@@ -53,6 +68,13 @@ public record BatchItemResult(Operation operation, ResultStatus resultStatus, Re
       throw e;
     }
     return this;
+  }
+
+  /** Cancel's Cancellation Result (Canceled, or Unavailable when nothing was pending under the value). */
+  public keyward.kmip.spec.CancellationResult cancellationResult() {
+    Item i = responsePayload().first(Tag.CANCELLATION_RESULT)
+        .orElseThrow(() -> new KmipClientException("the answer has no Cancellation Result", null));
+    return keyward.kmip.spec.CancellationResult.fromValue(((Item.Enumeration) i).value());
   }
 
   /** The response payload (2.x shape) of a successful item. */

@@ -283,6 +283,20 @@ public final class KmipClient implements AutoCloseable {
     one(batch().archive(id(uniqueIdentifier)));
   }
 
+  /**
+   * Poll for an item the server answered with Operation Pending: the item's own result (its
+   * operation and payload), or an exception carrying its failure.
+   */
+  public BatchItemResult poll(byte[] asynchronousCorrelationValue) {
+    return one(batch().poll(Objects.requireNonNull(asynchronousCorrelationValue, "asynchronousCorrelationValue")));
+  }
+
+  /** Cancel a pending item: Canceled, or Unavailable when nothing is pending under the value. */
+  public keyward.kmip.spec.CancellationResult cancel(byte[] asynchronousCorrelationValue) {
+    return one(batch().cancel(Objects.requireNonNull(asynchronousCorrelationValue, "asynchronousCorrelationValue")))
+        .cancellationResult();
+  }
+
   /** Recover an archived object so it can be used again. */
   public void recover(String uniqueIdentifier) {
     one(batch().recover(id(uniqueIdentifier)));
@@ -490,7 +504,11 @@ public final class KmipClient implements AutoCloseable {
   }
 
   BatchResult execute(List<Batch.Pending> items, BatchErrorContinuationOption onError) {
-    return BatchExchange.send(transport, version(), items, onError);
+    return execute(items, onError, false);
+  }
+
+  BatchResult execute(List<Batch.Pending> items, BatchErrorContinuationOption onError, boolean asynchronous) {
+    return BatchExchange.send(transport, version(), items, onError, asynchronous);
   }
 
   static CryptographicAlgorithm algorithm(String name) {

@@ -29,7 +29,8 @@ public final class Conformance {
     String name = file.getFileName().toString();
     String profile = TestCases.profileOf(name);
     String version = TestCases.versionOf(rel);
-    TestCaseFile tc = TestCaseFile.read(file);
+    boolean htmlEra = TestCases.htmlEra(rel);
+    TestCaseFile tc = TestCaseFile.read(file, htmlEra);
     HttpsKmipConnection.Encoding https = TestCases.httpsEncoding(name);
     ReplayResult r;
     String settings;
@@ -45,7 +46,7 @@ public final class Conformance {
       // one replay for the preconditions and the file: keys generated there are known as generated here
       OasisReplay replay = new OasisReplay(Clock.systemUTC(), s.performed(), required);
       for (Path before : preconditions(file, tc)) {
-        ReplayResult p = replay.run(TestCaseFile.read(before), s.transport());
+        ReplayResult p = replay.run(TestCaseFile.read(before, htmlEra), s.transport());
         if (!p.passed()) {
           String pre = before.getFileName().toString().replaceFirst("\\.xml$", "");
           String stable = ConformanceResults.stable(p);
@@ -72,7 +73,7 @@ public final class Conformance {
     if (!locates(request) || !mentions(response, "UniqueIdentifier")) {
       return List.of();
     }
-    String name = file.getFileName().toString();
+    String name = file.getFileName().toString().replace('_', '-');
     Matcher m = NUMBERED.matcher(name);
     if (!m.matches()) {
       return List.of();
@@ -80,7 +81,7 @@ public final class Conformance {
     List<Path> earlier = new ArrayList<>();
     try (Stream<Path> s = Files.list(file.getParent())) {
       for (Path p : s.toList()) {
-        Matcher o = NUMBERED.matcher(p.getFileName().toString());
+        Matcher o = NUMBERED.matcher(p.getFileName().toString().replace('_', '-'));
         if (o.matches() && o.group(1).equals(m.group(1)) && o.group(3).equals(m.group(3))
             && Integer.parseInt(o.group(2)) < Integer.parseInt(m.group(2))) {
           earlier.add(p);
@@ -88,14 +89,17 @@ public final class Conformance {
       }
     }
     earlier.sort(Comparator.comparingInt(p -> {
-      Matcher o = NUMBERED.matcher(p.getFileName().toString());
+      Matcher o = NUMBERED.matcher(p.getFileName().toString().replace('_', '-'));
       return o.matches() ? Integer.parseInt(o.group(2)) : 0;
     }));
     return earlier;
   }
 
-  /** "TL-M-3-21.xml": prefix "TL-M", number 3, version suffix "21". */
-  private static final Pattern NUMBERED = Pattern.compile("(.+-[MO])-(\\d+)-(\\d+)\\.xml");
+  /**
+   * "TL-M-3-21.xml": prefix "TL-M", number 3, version suffix "21"; the Test Cases folders' copies
+   * ("TL_M_3_10_tape_read.xml") are read with '_' as '-' and may carry a title after the suffix.
+   */
+  private static final Pattern NUMBERED = Pattern.compile("([A-Z].*?-[MO])-(\\d+)-(\\d+)(?:-[^.]*)?\\.xml");
 
   private static boolean locates(XmlNode request) {
     for (XmlNode bi : request.children()) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
@@ -54,19 +55,34 @@ public record ProfileRequirements(Set<Operation> operations, Set<ObjectType> obj
   private static ProfileRequirements read(Path casesDir, String version, String profile) throws IOException {
     Set<Operation> ops = EnumSet.noneOf(Operation.class);
     Set<ObjectType> types = EnumSet.noneOf(ObjectType.class);
-    Path mandatory = casesDir.resolve(version).resolve("profiles").resolve("mandatory");
-    try (Stream<Path> s = Files.list(mandatory)) {
-      for (Path f : s.filter(p -> profile.equals(TestCases.profileOf(p.getFileName().toString()))).sorted().toList()) {
-        for (TestCaseFile.Step step : TestCaseFile.read(f).steps()) {
-          for (XmlNode bi : step.request().children()) {
-            if (bi.element().equals("BatchItem")) {
-              collect(bi, ops, types);
-            }
+    for (Path f : mandatoryFiles(casesDir, version, profile)) {
+      for (TestCaseFile.Step step : TestCaseFile.read(f).steps()) {
+        for (XmlNode bi : step.request().children()) {
+          if (bi.element().equals("BatchItem")) {
+            collect(bi, ops, types);
           }
         }
       }
     }
     return new ProfileRequirements(ops, types, null);
+  }
+
+  /**
+   * The profile's mandatory files of the version. For the HTML-era versions (1.0–1.2) they are the
+   * -M- files among {@link TestCases#find}'s; the KMIP Test Cases (TC) are no profile and have no
+   * mandatory/optional split, so for them it is every Test Cases file of the version: what that
+   * document has a server perform.
+   */
+  private static List<Path> mandatoryFiles(Path casesDir, String version, String profile) throws IOException {
+    if (TestCases.HTML_ERA.contains(version)) {
+      return TestCases.find(casesDir, List.of(version), List.of(profile)).stream()
+          .filter(p -> profile.equals("TC") || p.getFileName().toString().replace('_', '-').contains("-M-"))
+          .toList();
+    }
+    Path mandatory = casesDir.resolve(version).resolve("profiles").resolve("mandatory");
+    try (Stream<Path> s = Files.list(mandatory)) {
+      return s.filter(p -> profile.equals(TestCases.profileOf(p.getFileName().toString()))).sorted().toList();
+    }
   }
 
   private static void collect(XmlNode batchItem, Set<Operation> ops, Set<ObjectType> types) {

@@ -31,15 +31,10 @@ class OasisMirrorTest {
   @TestFactory
   Stream<DynamicTest> everyProfileFileAcceptsItsOwnResponses() throws IOException {
     Path cases = SharedTestCases.dir("OasisMirrorTest");
-    List<Path> files = new ArrayList<>();
-    for (String v : TestCases.VERSIONS) {
-      try (Stream<Path> s = Files.walk(cases.resolve(v).resolve("profiles"))) {
-        s.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
-      }
-    }
-    assertThat(files).hasSizeGreaterThan(200);
+    List<Path> files = TestCases.find(cases, TestCases.VERSIONS, List.of());
+    assertThat(files).hasSizeGreaterThan(400);
     return files.stream().map(f -> DynamicTest.dynamicTest(cases.relativize(f).toString(), f.toUri(), () -> {
-      TestCaseFile tc = TestCaseFile.read(f);
+      TestCaseFile tc = TestCaseFile.read(f, TestCases.htmlEra(TestCases.relative(cases, f)));
       XmlCodec xml = new XmlCodec();
       int[] step = {0};
       ReplayResult r = new OasisReplay(Clock.fixed(NOW, ZoneOffset.UTC)).run(tc, request ->

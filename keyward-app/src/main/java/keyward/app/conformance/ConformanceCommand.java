@@ -44,7 +44,7 @@ public final class ConformanceCommand implements Callable<Integer> {
       description = "Only these profiles (BL, SKLC, SKFF, OMOS, AKLC, CS-BC, MSGENC-HTTPS, ...; default all).")
   List<String> profiles = new ArrayList<>();
 
-  @Option(names = "--version", paramLabel = "V", split = ",", description = "Only these KMIP versions (1.3, 1.4, 2.1; default all).")
+  @Option(names = "--version", paramLabel = "V", split = ",", description = "Only these KMIP versions (1.0, 1.1, 1.2, 1.3, 1.4, 2.1; default all).")
   List<String> versions = new ArrayList<>();
 
   @Option(names = "--testcases", paramLabel = "DIR",

@@ -142,12 +142,13 @@ public final class ConformanceStatement {
 
   private static void profiles(StringBuilder sb, Collection<Row> results) {
     sb.append("## Profiles: OASIS test cases\n\n")
-        .append("Every profile test-case file of KMIP 1.3, 1.4 and 2.1 is replayed against the server in the test\n")
+        .append("Every profile test-case file of KMIP 1.3, 1.4 and 2.1, the KMIP 1.0 profile test cases (protocol\n")
+        .append("1.0, 1.1 and 1.2) and the KMIP Test Cases v1.0-1.2 (profile TC) are replayed against the server in the test\n")
         .append("suite (`./keyward conformance` does the same against any server). Passed files / files; in brackets\n")
         .append("(not supported, failed) when not all passed. Per file: [conformance.md](conformance.md).\n\n");
     sb.append(ConformanceResults.summary(results)).append('\n');
     List<String> versions = results.stream().map(Row::version).distinct().sorted().toList();
-    sb.append("Mandatory test cases only:\n\n| version | passed | not supported | failed |\n|---|---|---|---|\n");
+    sb.append("Mandatory profile test cases only (files in a `mandatory` folder):\n\n| version | passed | not supported | failed |\n|---|---|---|---|\n");
     for (String v : versions) {
       List<Row> m = results.stream().filter(r -> r.version().equals(v) && r.file().contains("/mandatory/")).toList();
       sb.append("| ").append(v).append(" | ").append(m.stream().filter(Row::pass).count()).append('/').append(m.size())

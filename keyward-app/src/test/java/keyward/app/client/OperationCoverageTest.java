@@ -50,7 +50,8 @@ class OperationCoverageTest {
       Map.entry(Operation.RNG_RETRIEVE, "rng get"), Map.entry(Operation.RNG_SEED, "rng seed"),
       Map.entry(Operation.CERTIFY, "cert certify"), Map.entry(Operation.RE_CERTIFY, "cert recertify"),
       Map.entry(Operation.VALIDATE, "cert validate"),
-      Map.entry(Operation.CREATE_SPLIT_KEY, "key split"), Map.entry(Operation.JOIN_SPLIT_KEY, "key join"));
+      Map.entry(Operation.CREATE_SPLIT_KEY, "key split"), Map.entry(Operation.JOIN_SPLIT_KEY, "key join"),
+      Map.entry(Operation.POLL, "poll"), Map.entry(Operation.CANCEL, "cancel"));
 
   @RegisterExtension static final TestServer server = new TestServer();
   static List<Operation> operations;

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays every OASIS profile test-case file (all profiles, mandatory and optional) of KMIP 1.3,
- * 1.4 and 2.1 against Keyward ({@link InProcessTarget}: a fresh server per file): one test per file.
+ * Replays every OASIS test-case file {@link TestCases} finds (the profile files of KMIP 1.3, 1.4 and
+ * 2.1, mandatory and optional; for KMIP 1.0-1.2 the extracted v1.0 profile files and the KMIP Test
+ * Cases v1.0-1.2) against Keyward ({@link InProcessTarget}: a fresh server per file): one test per file.
  *
  * <p>Regression rule: a file recorded as pass in {@code docs/conformance/results.tsv} must pass;
  * a file not passing yet is reported (aborted, with its first mismatch or what is missing) without

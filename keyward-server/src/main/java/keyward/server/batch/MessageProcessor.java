@@ -37,6 +37,8 @@ import keyward.server.operation.BatchState;
 import keyward.server.operation.OperationContext;
 import keyward.server.operation.OperationHandler;
 import keyward.server.operation.OperationTable;
+import keyward.server.operation.PendingOperations;
+import keyward.server.operation.PollHandler;
 import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
 import org.slf4j.Logger;
@@ -206,14 +208,53 @@ public final class MessageProcessor {
     if (onError == BatchErrorContinuationOption.UNDO && message.batchItems().size() > 1) {
       return new UndoBatch(this, message, caller, version, now, correlation).run();
     }
+    boolean asynchronous = Boolean.TRUE.equals(message.requestHeader().asynchronousIndicator());
     for (RequestBatchItem item : message.batchItems()) {
-      ResponseBatchItem r = runItem(item, caller, version, now, batch, correlation, null);
+      ResponseBatchItem r = asynchronous ? deferred(item, caller, version, now) : null;
+      if (r == null) {
+        r = runItem(item, caller, version, now, batch, correlation, null);
+      }
       results.add(r);
       if (r.resultStatus() != ResultStatus.SUCCESS && onError == BatchErrorContinuationOption.STOP) {
         break; // Stop: later items are not processed and get no response
       }
     }
     return results;
+  }
+
+  /**
+   * The Operation Pending answer of an item the client allows to run asynchronously, kept until
+   * it is polled ({@link PendingOperations}); null when it runs now.
+   */
+  private ResponseBatchItem deferred(RequestBatchItem item, Caller caller, KmipVersion version, Instant now) {
+    Operation op = item.operation();
+    if (!(operations.get(Operation.POLL) instanceof PollHandler poll) || !op.definedIn(version)
+        || operations.get(op) == null || criticalExtension(item)) {
+      return null;
+    }
+    byte[] value = poll.pending().defer(caller.identity(), item, now);
+    return value == null ? null : new ResponseBatchItem(op, item.uniqueBatchItemID(), ResultStatus.OPERATION_PENDING,
+        null, null, value, null, List.of());
+  }
+
+  /**
+   * Poll: the pending item of this caller with the Asynchronous Correlation Value runs now, and
+   * its response (its operation, status and payload) answers the Poll (TC-32 step 2).
+   */
+  private ResponseBatchItem poll(PollHandler poll, RequestBatchItem item, Caller caller, KmipVersion version,
+      Instant now, String correlation) {
+    Item value = item.requestPayload().first(Tag.ASYNCHRONOUS_CORRELATION_VALUE).orElse(null);
+    if (!(value instanceof Item.ByteString acv)) {
+      return failure(item, ResultReason.INVALID_FIELD, "Poll needs the Asynchronous Correlation Value");
+    }
+    PendingOperations.Pending p = poll.pending().take(caller.identity(), acv.value(), now);
+    if (p == null) {
+      return failure(item, ResultReason.ITEM_NOT_FOUND,
+          "no pending operation has this Asynchronous Correlation Value (polled, canceled or expired?)");
+    }
+    RequestBatchItem polled = new RequestBatchItem(p.item().operation(), p.item().ephemeral(),
+        item.uniqueBatchItemID(), p.item().requestPayload(), List.of());
+    return runItem(polled, caller, version, now, new BatchState(), correlation, null);
   }
 
   /**
@@ -237,6 +278,16 @@ public final class MessageProcessor {
             "operation not supported");
       }
       return failure(item, ResultReason.OPERATION_NOT_SUPPORTED, "operation not supported");
+    }
+    if (handler instanceof PollHandler poll) {
+      // the polled item runs in a transaction of its own, which a batch under Undo cannot give
+      return shared == null ? poll(poll, item, caller, version, now, correlation)
+          : failure(item, ResultReason.FEATURE_NOT_SUPPORTED, "Poll is not performed in a batch under Undo");
+    }
+    if (criticalExtension(item)) {
+      // KMIP 1.x/2.x Message Extension: a server that does not understand an extension marked
+      // critical must not perform the item; Keyward understands no vendor extension (TC-72-1x)
+      return failure(item, ResultReason.FEATURE_NOT_SUPPORTED, "critical Message Extension not recognized");
     }
     try {
       Item.Structure payload = item.requestPayload();
@@ -287,6 +338,19 @@ public final class MessageProcessor {
       LOG.error("operation {} failed unexpectedly (server correlation {})", op, correlation, e);
       return failure(item, ResultReason.GENERAL_FAILURE, "internal error; server correlation " + correlation);
     }
+  }
+
+  /** Whether a Message Extension of the item has Criticality Indicator True. */
+  private static boolean criticalExtension(RequestBatchItem item) {
+    if (item.messageExtension() == null) {
+      return false;
+    }
+    for (Item.Structure ext : item.messageExtension()) {
+      if (ext.first(Tag.CRITICALITY_INDICATOR).filter(c -> c instanceof Item.Boolean b && b.value()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a client is told when the store is full or read-only (no path, no detail of the host). */

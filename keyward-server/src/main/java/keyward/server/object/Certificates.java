@@ -71,20 +71,12 @@ public final class Certificates {
     X500Principal issuer = cert.getIssuerX500Principal();
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_IDENTIFIER,
         new Item.ByteString(Tag.ISSUER_DISTINGUISHED_NAME, issuer.getEncoded()),
-        new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, cert.getSerialNumber().toByteArray())));
+        new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, derInteger(cert.getSerialNumber()))));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_SUBJECT,
         new Item.ByteString(Tag.SUBJECT_DISTINGUISHED_NAME, subject.getEncoded())));
     out.add(new Item.Structure(Tag.X_509_CERTIFICATE_ISSUER,
         new Item.ByteString(Tag.ISSUER_DISTINGUISHED_NAME, issuer.getEncoded())));
-    // 1.0's text forms (deprecated in 1.1, gone in 2.0; a 2.x client never sees them): RFC 2253
-    // names and the serial number in hex, as TC-134-12 shows them
-    out.add(new Item.Structure(Tag.CERTIFICATE_IDENTIFIER,
-        new Item.TextString(Tag.ISSUER, issuer.getName(X500Principal.RFC2253)),
-        new Item.TextString(Tag.SERIAL_NUMBER, cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT))));
-    out.add(new Item.Structure(Tag.CERTIFICATE_SUBJECT,
-        new Item.TextString(Tag.CERTIFICATE_SUBJECT_DISTINGUISHED_NAME, subject.getName(X500Principal.RFC2253))));
-    out.add(new Item.Structure(Tag.CERTIFICATE_ISSUER,
-        new Item.TextString(Tag.CERTIFICATE_ISSUER_DISTINGUISHED_NAME, issuer.getName(X500Principal.RFC2253))));
+    legacyIdentification(cert, out);
     DigitalSignatureAlgorithm sig = SIGNATURES.get(cert.getSigAlgOID());
     if (sig != null) {
       out.add(new Item.Enumeration(Tag.DIGITAL_SIGNATURE_ALGORITHM, sig.value()));
@@ -93,6 +85,51 @@ public final class Certificates {
     names(subject, SUBJECT_TAGS, out);
     names(issuer, ISSUER_TAGS, out);
     return out;
+  }
+
+  /**
+   * The serial number as its DER INTEGER (tag, length, value), as the Issuer Distinguished Name
+   * beside it is DER: the Test Cases show "0209009bba23d1b6a48f97" for serial 9BBA23D1B6A48F97
+   * (TC-ECC-3-11/12, step 5).
+   */
+  static byte[] derInteger(java.math.BigInteger n) {
+    byte[] v = n.toByteArray();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(v.length + 6);
+    out.write(0x02);
+    if (v.length < 0x80) {
+      out.write(v.length);
+    } else {
+      int bytes = v.length > 0xFFFFFF ? 4 : v.length > 0xFFFF ? 3 : v.length > 0xFF ? 2 : 1;
+      out.write(0x80 | bytes);
+      for (int i = bytes - 1; i >= 0; i--) {
+        out.write(v.length >>> (8 * i));
+      }
+    }
+    out.writeBytes(v);
+    return out.toByteArray();
+  }
+
+  /**
+   * The KMIP 1.0 certificate attributes (deprecated from 1.1, gone in 2.0, where the version
+   * check leaves them out): Certificate Identifier (Issuer, Serial Number), Certificate Subject
+   * and Certificate Issuer (distinguished names), as text. The Test Cases show the form:
+   * RFC 2253 names ("CN=KMIP,OU=OASIS,O=TEST,C=US") and the serial number in upper-case hex of
+   * whole bytes ("01", "9BBA23D1B6A48F97"; TC-132-10, TC-ECC-3-12). Alternative names are
+   * optional there and not derived.
+   */
+  private static void legacyIdentification(X509Certificate cert, List<Item> out) {
+    String issuer = cert.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    String subject = cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    String serial = cert.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+    if (serial.length() % 2 != 0) {
+      serial = "0" + serial;
+    }
+    out.add(new Item.Structure(Tag.CERTIFICATE_IDENTIFIER, new Item.TextString(Tag.ISSUER, issuer),
+        new Item.TextString(Tag.SERIAL_NUMBER, serial)));
+    out.add(new Item.Structure(Tag.CERTIFICATE_SUBJECT,
+        new Item.TextString(Tag.CERTIFICATE_SUBJECT_DISTINGUISHED_NAME, subject)));
+    out.add(new Item.Structure(Tag.CERTIFICATE_ISSUER,
+        new Item.TextString(Tag.CERTIFICATE_ISSUER_DISTINGUISHED_NAME, issuer)));
   }
 
   private static X509Certificate parse(byte[] der) throws KmipException {

@@ -133,8 +133,12 @@ public final class ServerAttributes {
     len.ifPresent(set::add);
   }
 
-  /** 2.1 §4.59: the server ignores a Usage Limits Count given at creation; Count starts at Total. */
-  private static Item usageLimits(Item limits) {
+  /**
+   * 2.1 §4.59: the server ignores a Usage Limits Count given at creation; Count starts at Total.
+   * The same holds when the attribute is added later (TC-51-1x: Add Attribute of Total 1000 is
+   * answered with Count 1000).
+   */
+  public static Item usageLimits(Item limits) {
     if (!(limits instanceof Item.Structure s)
         || !(s.first(Tag.USAGE_LIMITS_TOTAL).orElse(null) instanceof Item.LongInteger total)) {
       return limits;

@@ -9,6 +9,7 @@ import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeRules;
 import keyward.server.object.ManagedObject;
+import keyward.server.object.ServerAttributes;
 
 /**
  * Add Attribute (1.4 §4.14, 2.1 §6.1.2): a new value of an attribute the client may set; a
@@ -27,6 +28,9 @@ public final class AddAttributeHandler implements OperationHandler {
   public Item.Structure handle(OperationContext ctx, Item.Structure payload) throws Exception {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
     Item value = AttributePayloads.newAttribute(payload);
+    if (value.tag() == Tag.USAGE_LIMITS) {
+      value = ServerAttributes.usageLimits(value);
+    }
     AttributeRules.checkClientMaySet(value, mo.objectType(), ctx.version());
     List<Item> existing = mo.attributes().instances(AttributeRef.kindOf(value));
     if (!AttributeRules.multiValued(value.tag()) && !existing.isEmpty()) {

@@ -33,6 +33,7 @@ public final class BatchState {
     }
     onRollback.clear();
   }
+  private boolean locatedNothing;
 
   public String idPlaceholder() {
     return idPlaceholder;
@@ -40,5 +41,19 @@ public final class BatchState {
 
   public void setIdPlaceholder(String uniqueIdentifier) {
     this.idPlaceholder = uniqueIdentifier;
+    this.locatedNothing = false;
+  }
+
+  /**
+   * A Locate of the batch found no object: a later item that relies on the ID Placeholder names
+   * no object, so it fails with Item Not Found (TC-152-11/12, step 6), not Missing Data.
+   */
+  public void setLocatedNothing() {
+    this.idPlaceholder = null;
+    this.locatedNothing = true;
+  }
+
+  public boolean locatedNothing() {
+    return locatedNothing;
   }
 }

@@ -2,9 +2,12 @@ package keyward.server.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import keyward.kmip.spec.KmipVersion;
 import keyward.kmip.spec.Operation;
+import keyward.kmip.spec.ResultReason;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
+import keyward.server.KmipException;
 import keyward.server.object.AttributeRef;
 import keyward.server.object.AttributeView;
 import keyward.server.object.ManagedObject;
@@ -33,7 +36,13 @@ public final class GetAttributesHandler implements OperationHandler {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
     List<AttributeRef> asked = new ArrayList<>();
     for (Item r : payload.all(Tag.ATTRIBUTE_REFERENCE)) {
-      asked.add(AttributeRef.of(r));
+      AttributeRef ref = AttributeRef.of(r);
+      if (asked.contains(ref) && ctx.version().atLeast(KmipVersion.V1_1) && !ctx.version().atLeast(KmipVersion.V2_0)) {
+        // KMIP 1.1 made an Attribute Name given twice an error (Test Cases v1.1/1.2, TC-171 step 1)
+        throw new KmipException(ResultReason.INVALID_MESSAGE,
+            "Attribute Name specified more than once: " + ref.label());
+      }
+      asked.add(ref);
     }
     List<Item> out;
     if (asked.isEmpty()) {

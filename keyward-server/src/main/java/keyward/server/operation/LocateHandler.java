@@ -88,6 +88,8 @@ public final class LocateHandler implements OperationHandler {
     }
     if (page.ids().size() == 1) {
       ctx.batch().setIdPlaceholder(page.ids().getFirst());
+    } else if (page.ids().isEmpty()) {
+      ctx.batch().setLocatedNothing();
     }
     return new Item.Structure(Tag.RESPONSE_PAYLOAD, out);
   }

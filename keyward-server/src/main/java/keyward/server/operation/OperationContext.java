@@ -66,6 +66,10 @@ public final class OperationContext {
       return fromPayload;
     }
     String placeholder = batch.idPlaceholder();
+    if (placeholder == null && batch.locatedNothing()) {
+      throw new keyward.server.KmipException(keyward.kmip.spec.ResultReason.ITEM_NOT_FOUND,
+          "Unique Identifier missing and the Locate before it in the batch found no object");
+    }
     if (placeholder == null) {
       throw keyward.server.KmipException.missingData("Unique Identifier missing and no ID Placeholder set");
     }

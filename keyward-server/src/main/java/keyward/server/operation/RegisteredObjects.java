@@ -64,6 +64,12 @@ final class RegisteredObjects {
     if (KeyBlocks.wrapped(block)) {
       return wrapped(block);
     }
+    if (block.first(Tag.KEY_VALUE).isEmpty()) {
+      // KMIP 1.2 §2.1.3 allows a Key Block without Key Value for a metadata-only object (its
+      // material kept elsewhere: Key Value Location, TC-MDO-1-12); Keyward keeps no such objects
+      throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+          "metadata-only objects (a Key Block without Key Value) are not supported");
+    }
     if (KeyBlocks.keyMaterial(block).isEmpty()) {
       throw KmipException.invalidField("the Key Block has no Key Value with Key Material");
     }

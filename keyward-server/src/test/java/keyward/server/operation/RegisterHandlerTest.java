@@ -103,8 +103,9 @@ class RegisterHandlerTest {
     assertThat(mo.attributes().all(Tag.CERTIFICATE_TYPE))
         .containsExactly(new Item.Enumeration(Tag.CERTIFICATE_TYPE, CertificateType.X_509.value()));
     Item.Structure id = (Item.Structure) mo.attributes().first(Tag.X_509_CERTIFICATE_IDENTIFIER).orElseThrow();
+    // the serial's DER INTEGER, tag and length included, as the Test Cases show it (TC-ECC-3-11/12)
     assertThat(id.first(Tag.CERTIFICATE_SERIAL_NUMBER))
-        .contains(new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, hex("00e31cb99f91cb07ed")));
+        .contains(new Item.ByteString(Tag.CERTIFICATE_SERIAL_NUMBER, hex("020900e31cb99f91cb07ed")));
     assertThat(mo.attributes().first(Tag.CRYPTOGRAPHIC_ALGORITHM)).contains(alg(CryptographicAlgorithm.RSA));
     assertThat(mo.attributes().first(Tag.CRYPTOGRAPHIC_LENGTH)).contains(len(2048));
   }
