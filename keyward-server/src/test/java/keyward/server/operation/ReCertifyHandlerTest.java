@@ -101,8 +101,13 @@ class ReCertifyHandlerTest {
         .doesNotContain(link(LinkType.CERTIFICATE_LINK, first));
     // the certificate's own fields are the new certificate's
     Item.Structure id = (Item.Structure) next.attributes().first(Tag.X_509_CERTIFICATE_IDENTIFIER).orElseThrow();
-    assertThat(((Item.ByteString) id.first(Tag.CERTIFICATE_SERIAL_NUMBER).orElseThrow()).value())
-        .isEqualTo(renewed.getSerialNumber().toByteArray());
+    // the serial as its DER INTEGER, as the Test Cases show it (TC-ECC-3-12)
+    byte[] serial = renewed.getSerialNumber().toByteArray();
+    byte[] der = new byte[serial.length + 2];
+    der[0] = 0x02;
+    der[1] = (byte) serial.length;
+    System.arraycopy(serial, 0, der, 2, serial.length);
+    assertThat(((Item.ByteString) id.first(Tag.CERTIFICATE_SERIAL_NUMBER).orElseThrow()).value()).isEqualTo(der);
     assertThat(next.attributes().all(Tag.X_509_CERTIFICATE_IDENTIFIER)).hasSize(1);
   }
 
