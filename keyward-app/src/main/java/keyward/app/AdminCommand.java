@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true,
     description = "Storage maintenance.",
     subcommands = {AdminCommand.RotateMasterKey.class, AdminCommand.BackupStore.class,
-        AdminCommand.RestoreStore.class})
+        AdminCommand.RestoreStore.class, AdminCommand.FillStore.class})
 final class AdminCommand implements Runnable {
   /** Where the store is and how it is keyed: the server's config file, data directory and storage flags. */
   static final class StoreLocation {
@@ -38,6 +38,10 @@ final class AdminCommand implements Runnable {
 
     Path dataDir() throws java.io.IOException {
       return dataDir != null ? dataDir : settings().dataDir();
+    }
+
+    ServerSettings serverSettings() throws java.io.IOException {
+      return settings();
     }
 
     keyward.app.serve.StorageSettings storage() throws java.io.IOException {
@@ -108,6 +112,80 @@ final class AdminCommand implements Runnable {
       keyward.app.serve.Backup.restore(where.storage(), where.dataDir(), in);
       System.out.println("restored " + in + " into " + where.dataDir());
       return 0;
+    }
+  }
+
+  @Command(name = "fill", mixinStandardHelpOptions = true,
+      description = {"Fill the store with named AES-256 keys, for measurements at scale.",
+          "The keys are made by the server's Create handler (encrypted at rest, indexed) and named",
+          "<prefix><n> for n = --first .. --first + --count - 1; `keyward bench --mix locate",
+          "--names <prefix> --keys <first + count>` then Locates them. One transaction per batch."})
+  static final class FillStore implements Callable<Integer> {
+    @Mixin
+    StoreLocation where = new StoreLocation();
+
+    @Option(names = "--count", required = true, description = "How many keys to create.")
+    long count;
+
+    @Option(names = "--first", defaultValue = "0", description = "Number of the first key (default ${DEFAULT-VALUE}).")
+    long first;
+
+    @Option(names = "--prefix", defaultValue = "fill-", description = "Name prefix (default ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Option(names = "--owner", description = "Identity that owns the keys (default: the development client certificate's CN).")
+    String owner;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Creates per transaction, 1..1000 (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+      if (count < 1 || first < 0 || batch < 1 || batch > keyward.app.serve.Fill.MAX_BATCH) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "--count must be >= 1, --first >= 0 and --batch 1.." + keyward.app.serve.Fill.MAX_BATCH);
+      }
+      Path dataDir = where.dataDir();
+      String who = owner != null ? owner : devClientName(dataDir);
+      long start = System.nanoTime();
+      long[] lastReport = {start};
+      try (EnvelopeObjectStore store = Storage.open(where.storage(), dataDir)) {
+        new keyward.app.serve.Fill(store, where.serverSettings(), who).run(prefix, first, count, batch, done -> {
+          long now = System.nanoTime();
+          if (now - lastReport[0] > 10_000_000_000L || done == count) {
+            lastReport[0] = now;
+            System.out.printf(java.util.Locale.ROOT, "%d / %d keys (%.0f/s)%n", done, count,
+                done / ((now - start) / 1e9));
+          }
+        });
+      } catch (keyward.app.serve.Fill.FillException e) {
+        System.err.println("keyward admin fill: " + e.getMessage());
+        return 1;
+      }
+      System.out.printf(java.util.Locale.ROOT, "created %d keys owned by '%s', named %s%d .. %s%d, in %.1f s%n",
+          count, who, prefix, first, prefix, first + count - 1, (System.nanoTime() - start) / 1e9);
+      return 0;
+    }
+
+    /** The CN of the development PKI's client certificate: who `keyward bench` acts as. */
+    private static String devClientName(Path dataDir) throws Exception {
+      Path pem = dataDir.resolve("pki").resolve("client.pem");
+      if (!java.nio.file.Files.exists(pem)) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new FillStore()),
+            "no development client certificate at " + pem + ": give --owner");
+      }
+      java.security.cert.X509Certificate cert;
+      try (var in = java.nio.file.Files.newInputStream(pem)) {
+        cert = (java.security.cert.X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+      }
+      for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+          cert.getSubjectX500Principal().getName()).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return rdn.getValue().toString();
+        }
+      }
+      throw new IllegalStateException(pem + " has no CN: give --owner");
     }
   }
 }

@@ -132,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
       server.stop(Duration.ofSeconds(10));
       stopped.countDown();
     }, "keyward-shutdown"));
-    System.out.println("Keyward KMIP server listening on " + s.host() + ":" + server.port());
+    System.out.println("Keyward KMIP server listening on " + s.host() + ":" + server.port()
+        + startedIn());
     if (server.httpsUrl() != null) {
       System.out.println("  KMIP over HTTPS (TTLV, XML, JSON): " + server.httpsUrl());
     }
@@ -158,6 +159,13 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** " (started in N ms)": from the process start (JVM start-up included) to listening. */
+  static String startedIn() {
+    return ProcessHandle.current().info().startInstant()
+        .map(t -> " (started in " + Duration.between(t, java.time.Instant.now()).toMillis() + " ms)")
+        .orElse("");
   }
 
   /** The server certificate of the dev PKI names localhost: clients must connect by that name. */

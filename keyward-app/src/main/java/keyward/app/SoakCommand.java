@@ -75,7 +75,7 @@ final class SoakCommand implements Callable<Integer> {
       for (int i = 1; i <= rounds; i++) {
         LoadGenerator.Result r = LoadGenerator.run(new LoadGenerator.Settings("localhost", server.port(),
             server.pki().clientContext(), KmipVersion.V2_1, m, connections, Duration.ZERO,
-            Duration.ofSeconds(round), 100));
+            Duration.ofSeconds(round), 100, null, 10));
         long errors = r.errors().values().stream().mapToLong(Long::longValue).sum();
         Thread.sleep(500); // the server's side of the closed connections winds down
         Sample s = new Sample(i, r.opsPerSecond(), errors, heapAfterGc(), openFds());

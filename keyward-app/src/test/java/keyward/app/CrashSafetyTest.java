@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * must still be there after a restart. The server runs as `keyward serve` in a child JVM.
  */
 class CrashSafetyTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
+  /** The server says where it listens and how long it took to start (the start-up figure users quote). */
+  private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+) \\(started in \\d+ ms\\)");
 
   @TempDir Path dir;
 

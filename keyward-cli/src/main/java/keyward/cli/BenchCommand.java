@@ -29,7 +29,8 @@ final class BenchCommand implements Callable<Integer> {
   int connections;
 
   @Option(names = "--mix", defaultValue = "get", paramLabel = "MIX",
-      description = "get (random Gets of pre-created keys), create, create-get-destroy, locate (by Name). Default ${DEFAULT-VALUE}.")
+      description = "get (random Gets of pre-created keys), create, create-get-destroy, locate (by Name), "
+          + "locate-attributes (AES Symmetric Keys, --max-items). Default ${DEFAULT-VALUE}.")
   String mix;
 
   @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS", description = "Measured time (default ${DEFAULT-VALUE}).")
@@ -41,6 +42,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keys", defaultValue = "300", description = "Keys pre-created for get and locate (default ${DEFAULT-VALUE}).")
   int keys;
 
+  @Option(names = "--names", paramLabel = "PREFIX",
+      description = "locate: Locate existing keys named PREFIX0 .. PREFIX<keys-1> (see `keyward admin fill`) instead of pre-creating them.")
+  String names;
+
+  @Option(names = "--max-items", defaultValue = "10", description = "Maximum Items of locate-attributes (default ${DEFAULT-VALUE}).")
+  int maxItems;
+
   @Override
   public Integer call() throws Exception {
     LoadGenerator.Mix m = LoadGenerator.Mix.parse(mix);
@@ -50,8 +58,15 @@ final class BenchCommand implements Callable<Integer> {
     if (duration < 1 || duration > 3600 || warmup < 0 || warmup > 3600) {
       throw new UsageException("--duration must be 1..3600 and --warmup 0..3600 seconds");
     }
-    if (keys < 1 || keys > 100_000) {
-      throw new UsageException("--keys: expected 1..100000, not " + keys);
+    int maxKeys = names != null ? Integer.MAX_VALUE : 100_000; // existing keys cost nothing to pick from
+    if (keys < 1 || keys > maxKeys) {
+      throw new UsageException("--keys: expected 1.." + maxKeys + ", not " + keys);
+    }
+    if (names != null && m != LoadGenerator.Mix.LOCATE) {
+      throw new UsageException("--names goes with --mix locate");
+    }
+    if (maxItems < 1 || maxItems > 100_000) {
+      throw new UsageException("--max-items: expected 1..100000, not " + maxItems);
     }
     ConnectionOptions.Endpoint ep = connection.endpoint();
     KmipVersion version;
@@ -67,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     LoadGenerator.Result r = LoadGenerator.run(new LoadGenerator.Settings(ep.host(), ep.port(),
-        ep.tls(), version, m, connections, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), keys));
+        ep.tls(), version, m, connections, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), keys, names, maxItems));
     print(r, ep, spec.commandLine().getOut(), connection.json);
     return 0;
   }

@@ -8,16 +8,31 @@ import keyward.spi.store.StoreException;
 
 /**
  * Translates a {@link LocateQuery} into SQL over {@code objects} and {@code object_index}. One
- * criterion drives: {@code o.seq IN (SELECT seq FROM object_index WHERE tag = ? AND ...)}, an
- * index lookup that cannot return an object twice when several of its entries match. Each other
- * criterion is an {@code EXISTS} probe of the index for that candidate.
+ * criterion drives the search; each other criterion is an {@code EXISTS} probe of the index for
+ * that candidate.
+ *
+ * <p>An exact-value driver (a Name, an Object Type) reads its index entries in creation order,
+ * {@code FROM object_index d JOIN objects o ... WHERE d.tag = ? AND d.num_value = ? GROUP BY
+ * d.seq}: the index is ordered by (tag, value, seq), so SQLite walks it in the order the answer
+ * needs (no sort; the GROUP BY folds an object's duplicate entries without a temporary table)
+ * and a Maximum Items of 10 stops after 10 matches, whatever the store holds. Other drivers
+ * (range, mask, presence) cannot read in seq order; they keep {@code o.seq IN (SELECT seq FROM
+ * object_index ...)}, which collects every match first.
  *
  * @param from the shared {@code FROM ... WHERE ...} part
  * @param parameters the values bound to its placeholders, in order
+ * @param grouped whether the statement reads the driver's entries (folded per object)
  */
-record LocateSql(String from, List<Object> parameters) {
+record LocateSql(String from, List<Object> parameters, boolean grouped) {
   /** A Locate request carries a bounded number of attributes; this bounds the SQL built from it. */
   static final int MAX_CRITERIA = 100;
+
+  /**
+   * Matches are counted up to this many; above it Located Items is omitted (KMIP lets a server
+   * that will not count every match leave it out), so a Locate for a page of a million matches
+   * costs a bounded count, not a million probes.
+   */
+  static final int MAX_COUNTED = 1_000;
 
   /** Null when the query cannot match anything (neither live nor archived objects asked for). */
   static LocateSql of(LocateQuery query) throws StoreException {
@@ -28,8 +43,17 @@ record LocateSql(String from, List<Object> parameters) {
     if (!query.includeLive() && !query.includeArchived()) {
       return null;
     }
-    StringBuilder sql = new StringBuilder(" FROM objects o WHERE 1 = 1");
+    Criterion driver = driver(query.criteria());
+    boolean indexOrder = driver instanceof Criterion.TextEquals
+        || driver instanceof Criterion.NumberEquals;
+    StringBuilder sql = new StringBuilder();
     List<Object> parameters = new ArrayList<>();
+    if (indexOrder) {
+      sql.append(" FROM object_index d JOIN objects o ON o.seq = d.seq WHERE ");
+      condition(driver, "d", sql, parameters);
+    } else {
+      sql.append(" FROM objects o WHERE 1 = 1");
+    }
     if (query.includeLive() != query.includeArchived()) {
       sql.append(query.includeArchived() ? " AND o.archived = 1" : " AND o.archived = 0");
     }
@@ -40,9 +64,11 @@ record LocateSql(String from, List<Object> parameters) {
       sql.append(query.criteria().isEmpty() ? " AND o.owner = ?" : " AND +o.owner = ?");
       parameters.add(query.owner());
     }
-    Criterion driver = driver(query.criteria());
     for (Criterion criterion : query.criteria()) {
       if (criterion == driver) {
+        if (indexOrder) {
+          continue;
+        }
         sql.append(" AND o.seq IN (");
         if (criterion instanceof Criterion.Present) {
           // Each value sits in the partial index for its kind: look in both.
@@ -61,7 +87,7 @@ record LocateSql(String from, List<Object> parameters) {
       }
       sql.append(')');
     }
-    return new LocateSql(sql.toString(), List.copyOf(parameters));
+    return new LocateSql(sql.toString(), List.copyOf(parameters), indexOrder);
   }
 
   /**
@@ -120,12 +146,18 @@ record LocateSql(String from, List<Object> parameters) {
     }
   }
 
+  /** One more parameter follows {@link #parameters}: the most matches to count. */
   String countSql() {
-    return "SELECT count(*)" + from;
+    return "SELECT count(*) FROM (SELECT 1" + from + group() + " LIMIT ?)";
   }
 
   /** Two more parameters follow {@link #parameters}: the limit (-1: none) and the offset. */
   String pageSql() {
-    return "SELECT o.uid" + from + " ORDER BY o.seq LIMIT ? OFFSET ?";
+    return "SELECT o.uid" + from + group() + " ORDER BY " + (grouped ? "d.seq" : "o.seq")
+        + " LIMIT ? OFFSET ?";
+  }
+
+  private String group() {
+    return grouped ? " GROUP BY d.seq" : "";
   }
 }

@@ -199,14 +199,21 @@ final class SqlTransaction implements StoreTransaction {
       return new LocateResult(List.of(), 0);
     }
     try {
+      // Counting stops after MAX_COUNTED + offset matches (Located Items is then omitted), and
+      // the page is read only as far as Offset + Maximum Items: neither walks every match.
+      long counted = query.offset() + (long) LocateSql.MAX_COUNTED;
       PreparedStatement count = db.prepare(sql.countSql());
       int next = bind(count, sql.parameters());
+      count.setLong(next, counted + 1);
       long total;
       try (ResultSet row = count.executeQuery()) {
         row.next();
         total = row.getLong(1);
       }
-      if (query.maxItems() == 0 || total <= query.offset()) {
+      if (total > counted) {
+        total = LocateResult.UNCOUNTED;
+      }
+      if (query.maxItems() == 0 || (total != LocateResult.UNCOUNTED && total <= query.offset())) {
         return new LocateResult(List.of(), total);
       }
       PreparedStatement page = db.prepare(sql.pageSql());
@@ -218,6 +225,9 @@ final class SqlTransaction implements StoreTransaction {
         while (row.next()) {
           uids.add(row.getString(1));
         }
+      }
+      if (total == LocateResult.UNCOUNTED && query.maxItems() < 0) {
+        total = query.offset() + (long) uids.size(); // every match was read: the count is known
       }
       return new LocateResult(uids, total);
     } catch (SQLException e) {

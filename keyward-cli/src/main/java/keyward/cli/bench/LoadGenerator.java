@@ -30,7 +30,9 @@ import org.HdrHistogram.Histogram;
 public final class LoadGenerator {
   /** What each connection does. */
   public enum Mix {
-    GET("get"), CREATE("create"), CREATE_GET_DESTROY("create-get-destroy"), LOCATE("locate");
+    GET("get"), CREATE("create"), CREATE_GET_DESTROY("create-get-destroy"), LOCATE("locate"),
+    /** Locate by Object Type and Cryptographic Algorithm with a Maximum Items: no Name. */
+    LOCATE_ATTRIBUTES("locate-attributes");
 
     public final String label;
 
@@ -44,12 +46,20 @@ public final class LoadGenerator {
           return m;
         }
       }
-      throw new IllegalArgumentException("--mix: expected get, create, create-get-destroy or locate, not " + s);
+      throw new IllegalArgumentException(
+          "--mix: expected get, create, create-get-destroy, locate or locate-attributes, not " + s);
     }
   }
 
+  /**
+   * @param keys how many keys Get and Locate pick from: pre-created, or for Locate with
+   *     {@code names} the keys named {@code names + 0 .. names + (keys - 1)} already stored
+   *     (e.g. by {@code keyward admin fill})
+   * @param names the prefix of existing keys' names, or null to pre-create named keys
+   * @param maxItems Maximum Items of locate-attributes
+   */
   public record Settings(String host, int port, SSLContext tls, KmipVersion version, Mix mix,
-      int connections, Duration warmup, Duration duration, int keys) {}
+      int connections, Duration warmup, Duration duration, int keys, String names, int maxItems) {}
 
   /** Latencies in nanoseconds; errors by reason; ops counted only in the measured window. */
   public record Result(Settings settings, long ops, double seconds, Histogram latency,
@@ -83,7 +93,7 @@ public final class LoadGenerator {
       for (int i = 0; i < s.connections(); i++) {
         workers.add(new Worker(connect()));
       }
-      if (s.mix() == Mix.GET || s.mix() == Mix.LOCATE) {
+      if (s.mix() == Mix.GET || (s.mix() == Mix.LOCATE && s.names() == null)) {
         prepare(workers);
       }
       long start = System.nanoTime();
@@ -109,7 +119,9 @@ public final class LoadGenerator {
       return new Result(s, ops, s.duration().toNanos() / 1e9, all, errors);
     } finally {
       for (Worker w : workers) {
-        w.connection.close();
+        if (w.connection != null) {
+          w.connection.close();
+        }
       }
     }
   }
@@ -172,8 +184,10 @@ public final class LoadGenerator {
       while (t < end) {
         switch (s.mix()) {
           case GET -> t = timed(requests.get(ids.get(random.nextInt(ids.size()))), measureFrom).at;
-          case LOCATE -> t = timed(requests.locateByName(names.get(random.nextInt(names.size()))),
+          case LOCATE -> t = timed(requests.locateByName(s.names() != null
+              ? s.names() + random.nextInt(s.keys()) : names.get(random.nextInt(names.size()))),
               measureFrom).at;
+          case LOCATE_ATTRIBUTES -> t = timed(requests.locateSymmetricAes(s.maxItems()), measureFrom).at;
           case CREATE -> t = timed(requests.create(null), measureFrom).at;
           case CREATE_GET_DESTROY -> {
             Timed c = timed(requests.create(null), measureFrom);

@@ -56,6 +56,17 @@ final class Requests {
     return message(Operation.LOCATE, payload);
   }
 
+  /** Locate AES Symmetric Keys, at most maxItems of them (an attribute most keys share). */
+  Item locateSymmetricAes(int maxItems) {
+    Item type = new Item.Enumeration(Tag.OBJECT_TYPE, ObjectType.SYMMETRIC_KEY.value());
+    Item alg = new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value());
+    Item max = new Item.Integer(Tag.MAXIMUM_ITEMS, maxItems);
+    Item.Structure payload = version.atLeast(KmipVersion.V2_0)
+        ? new Item.Structure(Tag.REQUEST_PAYLOAD, max, new Item.Structure(Tag.ATTRIBUTES, type, alg))
+        : new Item.Structure(Tag.REQUEST_PAYLOAD, max, AttributeShapes.toV1(type, 0), AttributeShapes.toV1(alg, 0));
+    return message(Operation.LOCATE, payload);
+  }
+
   private static Item[] keyAttributes() {
     return new Item[] {
         new Item.Enumeration(Tag.CRYPTOGRAPHIC_ALGORITHM, CryptographicAlgorithm.AES.value()),

@@ -27,7 +27,8 @@ import keyward.spi.store.LocateResult;
  * When exactly one identifier is returned it becomes the ID Placeholder. The caller sees its
  * own objects, those granting it Locate, and all objects if it is an admin. No answer holds more
  * than the server's cap (max_locate_items), whatever Maximum Items says; an answer the cap cut
- * short carries Located Items.
+ * short carries Located Items. Located Items is left out when the store did not count every
+ * match (more than it counts cheaply, see {@link LocateResult#UNCOUNTED}).
  */
 public final class LocateHandler implements OperationHandler {
 
@@ -79,8 +80,12 @@ public final class LocateHandler implements OperationHandler {
     }
 
     List<Item> out = new ArrayList<>();
-    boolean capped = (max == null || max > cap) && page.ids().size() == cap && page.total() > (long) from + cap;
-    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null || capped)) {
+    boolean uncounted = page.total() == LocateResult.UNCOUNTED;
+    boolean capped = (max == null || max > cap) && page.ids().size() == cap
+        && (uncounted || page.total() > (long) from + cap);
+    // a store that stopped counting (a very broad Locate) leaves Located Items out, as the spec
+    // lets a server that will not determine the total (1.4 §4.9, 2.1 §6.1.27)
+    if (v.atLeast(KmipVersion.V1_3) && (max != null || offset != null || capped) && !uncounted) {
       out.add(new Item.Integer(Tag.LOCATED_ITEMS, (int) Math.min(Integer.MAX_VALUE, page.total())));
     }
     for (String uid : page.ids()) {
