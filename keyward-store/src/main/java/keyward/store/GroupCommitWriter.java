@@ -1,9 +1,6 @@
 package keyward.store;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,22 +20,12 @@ import keyward.spi.store.StoreException;
  * group with one fsync, and releases all of its callers at once. When callers arrive one at a
  * time, each group holds one transaction and nothing waits for a timer.
  *
- * <p>A caller is acknowledged only after its group's COMMIT returned and the WAL file was then
- * flushed to disk ({@code fdatasync}), so its writes are in the durable log. The writer runs
- * with {@code synchronous=NORMAL}: COMMIT only appends to the WAL (SQLite still syncs before
- * every checkpoint), and the committer flushes the WAL itself <em>after releasing the lock</em>,
- * so the next group's work runs during the flush instead of waiting behind it (with
- * {@code synchronous=FULL} the fsync ran inside COMMIT, under the lock: measured, a third of
- * the time the writer was held under 32 concurrent creates). A flush covers everything written
- * to the log before it, so acknowledging in group order stays correct. Readers may see a group's
- * writes during its flush, before its callers are answered; a power loss at that moment loses
- * only writes nobody was told were stored. If the group cannot commit or flush, every caller
- * in it gets the error.
+ * <p>A caller is acknowledged only after COMMIT returned, so with {@code synchronous=FULL} its
+ * writes are in the fsynced WAL. If the group cannot commit, every caller in it gets the error.
  */
 final class GroupCommitWriter {
   private final StoreConnection db;
   private final Path database;
-  private final Path wal;
   private final ReentrantLock lock = new ReentrantLock(true);
   private final Condition groupOpened = lock.newCondition();
   private final Thread committer;
@@ -84,7 +71,6 @@ final class GroupCommitWriter {
   GroupCommitWriter(StoreConnection db, Path database) {
     this.db = db;
     this.database = database;
-    this.wal = database.resolveSibling(database.getFileName() + "-wal");
     this.committer = Thread.ofPlatform().name("keyward-store-committer").daemon(true)
         .unstarted(this::commitLoop);
     committer.start();
@@ -224,10 +210,7 @@ final class GroupCommitWriter {
     }
   }
 
-  /**
-   * Waits for a group, commits it, flushes the log outside the lock and releases its callers;
-   * false once closed.
-   */
+  /** Waits for a group, commits it and releases its callers; false once closed. */
   private boolean commitNextGroup() {
     Group group;
     StoreException failure;
@@ -252,33 +235,8 @@ final class GroupCommitWriter {
     } finally {
       lock.unlock();
     }
-    if (failure == null && group.succeeded > 0) {
-      failure = flushLog();
-    }
     group.finish(failure);
     return true;
-  }
-
-  /** Makes the WAL durable: everything committed so far survives a power loss. */
-  private StoreException flushLog() {
-    try (FileChannel log = FileChannel.open(wal, StandardOpenOption.WRITE)) {
-      log.force(false);
-      return null;
-    } catch (IOException | RuntimeException e) {
-      // After a failed flush the kernel may have dropped the dirty pages: nothing later can be
-      // trusted to be durable either, so refuse writes from now on.
-      StoreException failure = new StoreException("flushing the write-ahead log " + wal
-          + " failed: " + e.getMessage() + "; the store refuses writes until restarted", e);
-      lock.lock();
-      try {
-        if (stopped == null) {
-          stopped = failure;
-        }
-      } finally {
-        lock.unlock();
-      }
-      return failure;
-    }
   }
 
   /** Commits (or, when every work item failed, rolls back) the group; returns its failure. */

@@ -19,9 +19,8 @@ import keyward.spi.store.StoreException;
 
 /**
  * The embedded default {@link ObjectStore}: one SQLite file ({@value #DATABASE_FILE}) in a data
- * directory, in WAL mode; a write transaction is in the flushed log when {@link #inTransaction}
- * returns (the group committer flushes it, see {@link GroupCommitWriter}), so a crash loses
- * nothing acknowledged.
+ * directory, in WAL mode with {@code synchronous=FULL}, so a transaction is in the fsynced log
+ * when {@link #inTransaction} returns and a crash loses nothing acknowledged.
  *
  * <p>Writes go through one connection with group commit ({@link GroupCommitWriter}): the work of
  * concurrent callers shares one commit and one fsync, each in its own savepoint. Read-only
@@ -121,13 +120,6 @@ public final class SqliteObjectStore implements ObjectStore {
       writerConnection = openWriter(database, options);
       Migrations.apply(writerConnection, database);
       requireWritable(writerConnection, database);
-      try {
-        // NORMAL: COMMIT appends to the WAL without a sync; GroupCommitWriter flushes the WAL
-        // before anyone is answered, outside its lock. Checkpoints still sync (NORMAL does).
-        requirePragma(writerConnection, "synchronous = NORMAL", "1", database);
-      } catch (SQLException e) {
-        throw SqliteErrors.map("opening", database, e);
-      }
       syncDirectory(directory);
       ReadPool readers = new ReadPool(options.readConnections(), () -> openReader(database));
       GroupCommitWriter writer = new GroupCommitWriter(writerConnection, database);
@@ -159,7 +151,7 @@ public final class SqliteObjectStore implements ObjectStore {
     StoreConnection db = connect(database, "opening");
     try {
       requirePragma(db, "journal_mode = WAL", "wal", database);
-      requirePragma(db, "synchronous = FULL", "2", database); // migrations: durable as they commit
+      requirePragma(db, "synchronous = FULL", "2", database);
       // The WAL is reused from its start after each checkpoint; this trims it back after a burst.
       db.execute("PRAGMA journal_size_limit = " + (64L << 20));
       db.execute("PRAGMA foreign_keys = ON");
