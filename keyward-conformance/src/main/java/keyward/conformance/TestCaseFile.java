@@ -134,11 +134,6 @@ public record TestCaseFile(String name, List<Step> steps) {
     String tag = r.getAttributeValue(null, "tag");
     String type = r.getAttributeValue(null, "type");
     String value = r.getAttributeValue(null, "value");
-    if (name.equals("AttributeName") && value != null) {
-      // the 1.0-1.2 Test Cases files extracted from HTML (ovh-kmip-go TC_*) have runs of spaces
-      // inside attribute names ("Unique   Identifier"): extraction residue, not protocol content
-      value = value.replaceAll(" {2,}", " ");
-    }
     List<XmlNode> children = children(r);
     return new XmlNode(name, tag, type, value, children);
   }
