@@ -8,6 +8,8 @@ import java.util.Map;
 import keyward.client.CipherResult;
 import keyward.client.CryptographicParameters;
 import keyward.client.KmipClient;
+import keyward.client.MacResult;
+import keyward.kmip.spec.BlockCipherMode;
 import keyward.kmip.spec.ValidityIndicator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +47,8 @@ final class CryptoCommand {
   }
 
   @Command(name = "encrypt", mixinStandardHelpOptions = true,
-      description = "Encrypt a file with a symmetric key or an RSA public key; prints the IV and tag the server made.")
+      description = "Encrypt a file with a symmetric key or an RSA public key; prints the IV and tag the server made."
+          + " With an ML-KEM public key and an empty file: encapsulates, prints the new shared-secret key's ID.")
   static final class Encrypt extends KeyAndData {
     @Mixin BinaryOutput result;
 
@@ -59,7 +62,7 @@ final class CryptoCommand {
     @Override
     int run(KmipClient client, Output out) throws Exception {
       result.check();
-      byte[] data = ObjectFiles.read(in);
+      byte[] data = ObjectFiles.read(in, true);
       byte[] ivBytes = BinaryOutput.parseHex("--iv", iv);
       CryptographicParameters p = parameters.parameters();
       if (p != null && ivBytes == null) {
@@ -73,6 +76,7 @@ final class CryptoCommand {
         Arrays.fill(data, (byte) 0);
       }
       Map<String, String> f = fields();
+      sharedSecretKey(r, f);
       if (r.ivCounterNonce() != null) {
         f.put("ivCounterNonce", HexFormat.of().formatHex(r.ivCounterNonce()));
       }
@@ -103,7 +107,9 @@ final class CryptoCommand {
       result.check();
       CipherResult r = client.decrypt(key, ObjectFiles.read(in), parameters.parameters(),
           BinaryOutput.parseHex("--iv", iv), aad == null ? null : ObjectFiles.read(aad), BinaryOutput.parseHex("--tag", tag));
-      result.emit(r.data(), out, "data", fields());
+      Map<String, String> f = fields();
+      sharedSecretKey(r, f);
+      result.emit(r.data(), out, "data", f);
       return 0;
     }
   }
@@ -135,15 +141,29 @@ final class CryptoCommand {
     }
   }
 
-  @Command(name = "mac", mixinStandardHelpOptions = true, description = "MAC a file with an HMAC (or AES-CMAC) key.")
+  @Command(name = "mac", mixinStandardHelpOptions = true,
+      description = "MAC a file with an HMAC key, or an AES key (CMAC; GMAC with --mode GCM, which prints the IV).")
   static final class MacCommand extends KeyAndData {
     @Mixin BinaryOutput result;
+
+    @Option(names = "--iv", paramLabel = "HEX", description = "GMAC IV/Counter/Nonce (default with --mode GCM: the"
+        + " server makes one and prints it).")
+    String iv;
 
     @Override
     int run(KmipClient client, Output out) throws Exception {
       result.check();
-      byte[] mac = client.mac(key, ObjectFiles.read(in), parameters.parameters());
-      result.emit(mac, out, "mac", fields());
+      byte[] ivBytes = BinaryOutput.parseHex("--iv", iv);
+      CryptographicParameters p = parameters.parameters();
+      if (p != null && p.blockCipherMode() == BlockCipherMode.GCM && ivBytes == null) {
+        p = p.randomIv(true);
+      }
+      MacResult r = client.mac(key, ObjectFiles.read(in), p, ivBytes);
+      Map<String, String> f = fields();
+      if (r.ivCounterNonce() != null) {
+        f.put("ivCounterNonce", HexFormat.of().formatHex(r.ivCounterNonce()));
+      }
+      result.emit(r.macData(), out, "mac", f);
       return 0;
     }
   }
@@ -154,10 +174,25 @@ final class CryptoCommand {
     @Option(names = "--mac", required = true, paramLabel = "FILE", description = "The MAC (raw bytes).")
     Path mac;
 
+    @Option(names = "--iv", paramLabel = "HEX", description = "The IV/Counter/Nonce the GMAC was made with.")
+    String iv;
+
     @Override
     int run(KmipClient client, Output out) throws Exception {
-      ValidityIndicator v = client.macVerify(key, ObjectFiles.read(in), ObjectFiles.read(mac), parameters.parameters());
+      ValidityIndicator v = client.macVerify(key, ObjectFiles.read(in), ObjectFiles.read(mac), parameters.parameters(),
+          BinaryOutput.parseHex("--iv", iv));
       return validity(v, "MAC", out, fields());
+    }
+  }
+
+  /**
+   * ML-KEM (a Keyward extension): Encrypt with the public key (an empty --in) and Decrypt with the
+   * private key (the encapsulation as --in) answer with a new Symmetric Key holding the shared
+   * secret; its identifier is printed, never the secret.
+   */
+  static void sharedSecretKey(CipherResult r, Map<String, String> fields) {
+    if (r.uniqueIdentifier() != null && !r.uniqueIdentifier().equals(fields.get("uniqueIdentifier"))) {
+      fields.put("sharedSecretKey", r.uniqueIdentifier());
     }
   }
 

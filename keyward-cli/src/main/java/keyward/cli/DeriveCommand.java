@@ -40,8 +40,11 @@ final class DeriveCommand extends ClientCommand {
   @Option(names = "--salt", paramLabel = "HEX", description = "Salt (PBKDF2, HKDF).")
   String salt;
 
-  @Option(names = "--data", paramLabel = "HEX", description = "Derivation Data (HASH, HMAC, NIST800-108-C; HKDF info).")
+  @Option(names = "--data", paramLabel = "HEX", description = "Derivation Data (HASH, HMAC; the fixed input of NIST800-108-C/-F/-DPI; HKDF info).")
   String data;
+
+  @Option(names = "--iv", paramLabel = "HEX", description = "Initialization Vector (NIST800-108-F: K(0); ENCRYPT).")
+  String iv;
 
   @Option(names = "--iterations", paramLabel = "N", description = "Iteration Count (PBKDF2).")
   Integer iterations;
@@ -69,6 +72,9 @@ final class DeriveCommand extends ClientCommand {
     }
     if (data != null) {
       r.derivationData(BinaryOutput.parseHex("--data", data));
+    }
+    if (iv != null) {
+      r.initializationVector(BinaryOutput.parseHex("--iv", iv));
     }
     if (iterations != null) {
       r.iterationCount(iterations);

@@ -46,12 +46,20 @@ final class ObjectFiles {
 
   /** The file's bytes; "-" reads standard input. At most {@link #MAX_BYTES}. */
   static byte[] read(Path file) throws IOException {
+    return read(file, false);
+  }
+
+  /**
+   * As {@link #read(Path)}; {@code emptyOk}: an empty file is data too (Encrypt: an empty
+   * plaintext, or nothing when an ML-KEM public key encapsulates).
+   */
+  static byte[] read(Path file, boolean emptyOk) throws IOException {
     try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
       byte[] b = in.readNBytes(MAX_BYTES + 1);
       if (b.length > MAX_BYTES) {
         throw new UsageException(file + " is larger than " + MAX_BYTES + " bytes");
       }
-      if (b.length == 0) {
+      if (b.length == 0 && !emptyOk) {
         throw new UsageException(file + " is empty");
       }
       return b;

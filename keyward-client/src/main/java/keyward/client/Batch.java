@@ -357,16 +357,36 @@ public final class Batch {
 
   /** MAC of {@code data} with the key (HMAC keys, or AES with CMAC). */
   public Batch mac(String uniqueIdentifier, byte[] data, CryptographicParameters parameters) {
+    return mac(uniqueIdentifier, data, parameters, null);
+  }
+
+  /**
+   * MAC with an IV/Counter/Nonce: GMAC (an AES key, Block Cipher Mode GCM) needs one, given here
+   * or made by the server with Random IV (then in {@link BatchItemResult#ivCounterNonce()}).
+   */
+  public Batch mac(String uniqueIdentifier, byte[] data, CryptographicParameters parameters, byte[] ivCounterNonce) {
     List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
     p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
+    if (ivCounterNonce != null) {
+      p.add(bytes(Tag.IV_COUNTER_NONCE, ivCounterNonce));
+    }
     return item(Operation.MAC, p);
   }
 
   /** MAC Verify: is {@code macData} the MAC of {@code data} under the key? */
   public Batch macVerify(String uniqueIdentifier, byte[] data, byte[] macData, CryptographicParameters parameters) {
+    return macVerify(uniqueIdentifier, data, macData, parameters, null);
+  }
+
+  /** MAC Verify with the IV/Counter/Nonce the MAC was made with (GMAC). */
+  public Batch macVerify(String uniqueIdentifier, byte[] data, byte[] macData, CryptographicParameters parameters,
+      byte[] ivCounterNonce) {
     List<Item> p = keyAndParameters(uniqueIdentifier, parameters);
     p.add(bytes(Tag.DATA, Objects.requireNonNull(data, "data")));
     p.add(bytes(Tag.MAC_DATA, Objects.requireNonNull(macData, "macData")));
+    if (ivCounterNonce != null) {
+      p.add(bytes(Tag.IV_COUNTER_NONCE, ivCounterNonce));
+    }
     return item(Operation.MAC_VERIFY, p);
   }
 

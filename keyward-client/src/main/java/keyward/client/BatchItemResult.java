@@ -146,6 +146,11 @@ public record BatchItemResult(Operation operation, ResultStatus resultStatus, Re
     return CryptoPayloads.required(responsePayload(), Tag.MAC_DATA, "MAC Data");
   }
 
+  /** MAC: the IV/Counter/Nonce the server made for a GMAC (Random IV), or null. */
+  public byte[] ivCounterNonce() {
+    return CryptoPayloads.bytes(responsePayload(), Tag.IV_COUNTER_NONCE);
+  }
+
   /** Signature Verify, MAC Verify: Valid or Invalid. */
   public ValidityIndicator validityIndicator() {
     return CryptoPayloads.validity(responsePayload());

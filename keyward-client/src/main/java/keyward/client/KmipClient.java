@@ -394,10 +394,47 @@ public final class KmipClient implements AutoCloseable {
     return one(batch().mac(id(uniqueIdentifier), data, parameters)).macData();
   }
 
+  /**
+   * GMAC and other MACs that take an IV: the MAC Data and the IV/Counter/Nonce, the one given or
+   * the one the server made (Random IV in the parameters, {@code ivCounterNonce} null).
+   */
+  public MacResult mac(String uniqueIdentifier, byte[] data, CryptographicParameters parameters,
+      byte[] ivCounterNonce) {
+    BatchItemResult r = one(batch().mac(id(uniqueIdentifier), data, parameters, ivCounterNonce));
+    byte[] made = r.ivCounterNonce();
+    return new MacResult(r.macData(), made != null ? made : ivCounterNonce);
+  }
+
   /** MAC Verify: Valid or Invalid. */
   public ValidityIndicator macVerify(String uniqueIdentifier, byte[] data, byte[] macData,
       CryptographicParameters parameters) {
     return one(batch().macVerify(id(uniqueIdentifier), data, macData, parameters)).validityIndicator();
+  }
+
+  /** MAC Verify with the IV/Counter/Nonce the MAC was made with (GMAC). */
+  public ValidityIndicator macVerify(String uniqueIdentifier, byte[] data, byte[] macData,
+      CryptographicParameters parameters, byte[] ivCounterNonce) {
+    return one(batch().macVerify(id(uniqueIdentifier), data, macData, parameters, ivCounterNonce))
+        .validityIndicator();
+  }
+
+  /**
+   * ML-KEM encapsulation (a Keyward extension: KMIP defines the ML-KEM algorithms but no
+   * encapsulation operation): Encrypt with the ML-KEM public key and no data. The server keeps the
+   * shared secret as a new AES-256 Symmetric Key; the result's Unique Identifier names that key and
+   * its Data is the encapsulation to send to the holder of the private key.
+   */
+  public CipherResult encapsulate(String publicKeyUniqueIdentifier) {
+    return encrypt(publicKeyUniqueIdentifier, new byte[0], null);
+  }
+
+  /**
+   * ML-KEM decapsulation (the Keyward extension, see {@link #encapsulate}): Decrypt with the
+   * private key; the server keeps the same shared secret as a new Symmetric Key and answers its
+   * Unique Identifier (the result's Data is empty: the secret is never sent).
+   */
+  public String decapsulate(String privateKeyUniqueIdentifier, byte[] encapsulation) {
+    return decrypt(privateKeyUniqueIdentifier, encapsulation, null, null, null, null).uniqueIdentifier();
   }
 
   /** Hash: the digest of {@code data}. */

@@ -96,8 +96,8 @@ public final class ServerHandlers {
     CipherStreams streams = CipherStreams.standard(crypto);
     handlers.add(new EncryptHandler(crypto, streams));
     handlers.add(new DecryptHandler(crypto, streams));
-    handlers.add(new MacHandler(streams));
-    handlers.add(new MacVerifyHandler(streams));
+    handlers.add(new MacHandler(crypto, streams));
+    handlers.add(new MacVerifyHandler(crypto, streams));
     handlers.add(new HashHandler(streams));
     handlers.add(new RngRetrieveHandler(crypto));
     handlers.add(new RngSeedHandler(crypto));

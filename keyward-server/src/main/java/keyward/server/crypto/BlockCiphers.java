@@ -22,7 +22,8 @@ import keyward.server.object.KeyBlocks;
  * for AES: the whole initial counter block) and any length for GCM (12 bytes when generated).
  * A GCM tag is 12 to 16 bytes (NIST SP 800-38D §5.2.1.2); CS-BC-M-GCM-1 expects another
  * length to be General Failure. CCM (NIST SP 800-38C) takes a 7 to 13 byte nonce (12 when
- * generated) and an even tag of 4 to 16 bytes.
+ * generated) and an even tag of 4 to 16 bytes. XTS ({@link Xts}) takes a double-length AES key
+ * and a 16-byte tweak.
  */
 final class BlockCiphers implements CipherAlgorithm {
   static final BlockCiphers AES = new BlockCiphers("AES", 16, true);
@@ -69,6 +70,17 @@ final class BlockCiphers implements CipherAlgorithm {
       throws KmipException {
     BlockCipherMode mode = mode(p);
     String padding = padding(mode, p.padding());
+    if (mode == BlockCipherMode.XTS) {
+      if (aad != null) {
+        throw KmipException.invalidField("Authenticated Encryption Additional Data is for an AEAD mode");
+      }
+      byte[] raw = key.getEncoded();
+      try {
+        return Xts.start(encrypt, raw, iv);
+      } finally {
+        Arrays.fill(raw, (byte) 0);
+      }
+    }
     if (mode != BlockCipherMode.ECB && iv == null) {
       throw new KmipException(ResultReason.INVALID_MESSAGE, "missing-iv: " + mode.specName()
           + " needs an IV/Counter/Nonce (or Random IV in the Cryptographic Parameters when encrypting)");
@@ -115,7 +127,7 @@ final class BlockCiphers implements CipherAlgorithm {
     }
     boolean offered = switch (mode) {
       case ECB, CBC -> true;
-      case CTR, GCM, CCM -> modern;
+      case CTR, GCM, CCM, XTS -> modern;
       default -> false;
     };
     if (!offered) {

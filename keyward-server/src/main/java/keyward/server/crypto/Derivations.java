@@ -8,10 +8,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import keyward.kmip.spec.ResultReason;
 import keyward.server.KmipException;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.generators.KDFDoublePipelineIterationBytesGenerator;
+import org.bouncycastle.crypto.generators.KDFFeedbackBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KDFDoublePipelineIterationParameters;
+import org.bouncycastle.crypto.params.KDFFeedbackParameters;
+import org.bouncycastle.crypto.util.DigestFactory;
 
 /**
  * Key derivation functions for Derive Key (1.4 §4.6, 2.1 §6.1), written over the JDK's Mac
- * and MessageDigest because the base is raw bytes (the JDK's PBKDF2 takes a char[] password).
+ * and MessageDigest because the base is raw bytes (the JDK's PBKDF2 takes a char[] password);
+ * the SP 800-108 feedback and double-pipeline modes use Bouncy Castle's generators.
  * Every function returns exactly {@code length} bytes; the caller owns and wipes them.
  */
 public final class Derivations {
@@ -92,6 +100,61 @@ public final class Derivations {
       out.writeBytes(prf.doFinal());
     }
     return truncate(out.toByteArray(), length);
+  }
+
+  /**
+   * NIST SP 800-108r1 §4.2 feedback mode with HMAC as PRF, on Bouncy Castle's generator:
+   * K(0) = IV (may be empty), K(i) = PRF(KI, K(i-1) || [i]32 || fixed input), the 32-bit counter
+   * after the iteration variable (the CAVP "AFTER_ITER" layout).
+   */
+  public static byte[] feedbackMode(String digest, byte[] key, byte[] iv, byte[] fixedInput, int length)
+      throws KmipException {
+    requireKey(key);
+    KDFFeedbackBytesGenerator g = new KDFFeedbackBytesGenerator(new HMac(bcDigest(digest)));
+    g.init(KDFFeedbackParameters.createWithCounter(key, iv == null ? new byte[0] : iv,
+        fixedInput == null ? new byte[0] : fixedInput, 32));
+    byte[] out = new byte[length];
+    g.generateBytes(out, 0, length);
+    return out;
+  }
+
+  /**
+   * NIST SP 800-108r1 §4.3 double-pipeline iteration mode with HMAC as PRF, on Bouncy Castle's
+   * generator: A(0) = fixed input, A(i) = PRF(KI, A(i-1)), K(i) = PRF(KI, A(i) || [i]32 || fixed
+   * input).
+   */
+  public static byte[] doublePipelineMode(String digest, byte[] key, byte[] fixedInput, int length)
+      throws KmipException {
+    requireKey(key);
+    KDFDoublePipelineIterationBytesGenerator g = new KDFDoublePipelineIterationBytesGenerator(
+        new HMac(bcDigest(digest)));
+    g.init(KDFDoublePipelineIterationParameters.createWithCounter(key, fixedInput, 32));
+    byte[] out = new byte[length];
+    g.generateBytes(out, 0, length);
+    return out;
+  }
+
+  private static Digest bcDigest(String jcaName) throws KmipException {
+    return switch (jcaName) {
+      case "SHA-1" -> DigestFactory.createSHA1();
+      case "SHA-224" -> DigestFactory.createSHA224();
+      case "SHA-256" -> DigestFactory.createSHA256();
+      case "SHA-384" -> DigestFactory.createSHA384();
+      case "SHA-512" -> DigestFactory.createSHA512();
+      case "SHA-512/224" -> DigestFactory.createSHA512_224();
+      case "SHA-512/256" -> DigestFactory.createSHA512_256();
+      case "SHA3-224" -> DigestFactory.createSHA3_224();
+      case "SHA3-256" -> DigestFactory.createSHA3_256();
+      case "SHA3-384" -> DigestFactory.createSHA3_384();
+      case "SHA3-512" -> DigestFactory.createSHA3_512();
+      default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, "no HMAC PRF with " + jcaName);
+    };
+  }
+
+  private static void requireKey(byte[] key) throws KmipException {
+    if (key.length == 0) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "the derivation base is empty");
+    }
   }
 
   /** HKDF (RFC 5869): extract with the Salt (zeros when absent), expand with the Derivation Data as info. */

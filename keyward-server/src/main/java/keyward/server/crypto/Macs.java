@@ -9,6 +9,11 @@ import javax.crypto.spec.SecretKeySpec;
 import keyward.kmip.spec.CryptographicAlgorithm;
 import keyward.kmip.spec.ResultReason;
 import keyward.server.KmipException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.GMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -16,7 +21,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * Bouncy Castle, as an explicit provider: the JDK has no CMAC). The algorithm is the
  * Cryptographic Algorithm of the Cryptographic Parameters, else the key's: CS-AC-M-4 registers
  * an AES key whose parameters say HMAC-SHA256, and the key bytes are the HMAC key. AES means
- * CMAC.
+ * CMAC, or GMAC when the Block Cipher Mode is GCM ({@link #gmac}).
  */
 public final class Macs {
   /** Bouncy Castle as an explicit provider (never installed globally), for CMAC and CCM. */
@@ -65,6 +70,46 @@ public final class Macs {
       @Override
       public Output finish(byte[] data, byte[] tag) {
         return new Output(mac.doFinal(data), null);
+      }
+
+      @Override
+      public boolean authenticated() {
+        return false;
+      }
+    };
+  }
+
+  /**
+   * GMAC (NIST SP 800-38D §3: GCM with only additional data): KMIP has no GMAC algorithm value,
+   * so it is Cryptographic Algorithm AES with Block Cipher Mode GCM. The data is authenticated,
+   * the tag ({@code tagBytes}, 12 to 16, SP 800-38D §5.2.1.2) is the MAC. The IV is required:
+   * reusing one under a key breaks GMAC, so the caller generates it when the client asks.
+   */
+  public static CipherSession gmac(byte[] key, byte[] iv, int tagBytes) throws KmipException {
+    if (key.length != 16 && key.length != 24 && key.length != 32) {
+      throw new KmipException(ResultReason.CRYPTOGRAPHIC_FAILURE, "GMAC takes an AES key of 128, 192 or 256 bits");
+    }
+    if (iv.length == 0) {
+      throw KmipException.invalidField("the GMAC IV is empty");
+    }
+    if (tagBytes < 12 || tagBytes > 16) {
+      throw KmipException.invalidField("a GMAC tag is 12 to 16 bytes");
+    }
+    GMac mac = new GMac(GCMBlockCipher.newInstance(AESEngine.newInstance()), tagBytes * 8);
+    mac.init(new ParametersWithIV(new KeyParameter(key), iv));
+    return new CipherSession() {
+      @Override
+      public byte[] update(byte[] data) {
+        mac.update(data, 0, data.length);
+        return new byte[0];
+      }
+
+      @Override
+      public Output finish(byte[] data, byte[] tag) {
+        mac.update(data, 0, data.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return new Output(out, null);
       }
 
       @Override

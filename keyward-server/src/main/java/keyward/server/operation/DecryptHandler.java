@@ -31,6 +31,12 @@ public final class DecryptHandler implements OperationHandler {
     return true;
   }
 
+  /** Decryption writes nothing, except ML-KEM decapsulation, which stores the shared secret. */
+  @Override
+  public boolean readMostly() {
+    return true;
+  }
+
   @Override
   public Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception {
     if (payload.first(Tag.CORRELATION_VALUE).isEmpty()) { // streams are symmetric only

@@ -30,10 +30,12 @@ import keyward.spi.crypto.CryptoEngine;
 /**
  * Derive Key (1.4 §4.6, 2.1 §6.1): a new Symmetric Key or Secret Data derived from one base
  * object (a key or Secret Data that is Active, may Derive Key and is in the clear). Methods:
- * PBKDF2 (Salt and Iteration Count required), HASH, HMAC, NIST SP 800-108 counter mode (HMAC
- * PRF) and HKDF, the hash from the Derivation Parameters' Cryptographic Parameters (SHA-256 when
- * absent); ENCRYPT, the Derivation Data encrypted with the base key; the others (feedback and
- * pipeline modes, asymmetric) are Feature Not Supported. The new object's Cryptographic Algorithm and Length come from the request's
+ * PBKDF2 (Salt and Iteration Count required), HASH, HMAC, NIST SP 800-108 counter, feedback and
+ * double-pipeline modes (HMAC PRF, 32-bit counter; the Derivation Data is the fixed input, the
+ * feedback mode's IV is the Initialization Vector) and HKDF, the hash from the Derivation
+ * Parameters' Cryptographic Parameters (SHA-256 when absent); ENCRYPT, the Derivation Data
+ * encrypted with the base key; the others (asymmetric, AWS Signature Version 4) are Feature Not
+ * Supported. The new object's Cryptographic Algorithm and Length come from the request's
  * attributes, checked as Create checks them. Links both ways: the new object's Derivation Base
  * Object link names the base, the base gets a Derived Key link. The new identifier becomes the
  * ID Placeholder.
@@ -142,6 +144,10 @@ public final class DeriveKeyHandler implements OperationHandler {
       case HASH -> Derivations.hash(Hashes.jcaName(hashing), base, data, length);
       case HMAC -> Derivations.hmac(Hashes.hmacName(hashing), base, required(data, method), length);
       case NIST800_108_C -> Derivations.counterMode(Hashes.hmacName(hashing), base, required(data, method), length);
+      case NIST800_108_F -> Derivations.feedbackMode(Hashes.jcaName(hashing), base,
+          CryptoKeys.bytes(p, Tag.INITIALIZATION_VECTOR), required(data, method), length);
+      case NIST800_108_DPI -> Derivations.doublePipelineMode(Hashes.jcaName(hashing), base, required(data, method),
+          length);
       case HKDF -> Derivations.hkdf(Hashes.hmacName(hashing), base, salt, data, length);
       default -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
           "this server does not derive with " + method.specName());

@@ -46,7 +46,9 @@ final class KeyGeneration {
           "this server does not create " + alg.specName() + " keys");
     }
     return switch (alg) {
-      case AES, CAMELLIA, ARIA -> fixed(alg, length, null, 128, 192, 256);
+      // 512: an XTS-AES-256 key, Key1 || Key2 (IEEE 1619); XTS-AES-128's 256 bits are AES-256's length
+      case AES -> fixed(alg, length, null, 128, 192, 256, 512);
+      case CAMELLIA, ARIA -> fixed(alg, length, null, 128, 192, 256);
       case SEED, SM4 -> fixed(alg, length, 128, 128);
       case CHACHA20, CHACHA20POLY1305, POLY1305 -> fixed(alg, length, 256, 256);
       case DES3 -> tripleDes(length);

@@ -7,6 +7,7 @@ import keyward.kmip.spec.ValidityIndicator;
 import keyward.kmip.ttlv.Item;
 import keyward.server.KmipException;
 import keyward.server.crypto.CipherStreams;
+import keyward.spi.crypto.CryptoEngine;
 
 /**
  * MAC Verify (1.4 §4.34, 2.1 §6.1): whether MAC Data is the MAC of Data under the key (an
@@ -16,9 +17,11 @@ import keyward.server.crypto.CipherStreams;
  * comes with the last part. Rules in {@link MacRequests}.
  */
 public final class MacVerifyHandler implements OperationHandler {
+  private final CryptoEngine crypto;
   private final CipherStreams streams;
 
-  public MacVerifyHandler(CipherStreams streams) {
+  public MacVerifyHandler(CryptoEngine crypto, CipherStreams streams) {
+    this.crypto = crypto;
     this.streams = streams;
   }
 
@@ -40,7 +43,7 @@ public final class MacVerifyHandler implements OperationHandler {
     if (given == null && part.last()) {
       throw KmipException.missingData("MAC Data is required");
     }
-    MacRequests.Result r = MacRequests.mac(context, payload, uid, false, streams);
+    MacRequests.Result r = MacRequests.mac(context, payload, uid, false, streams, crypto);
     if (r.mac() == null) {
       return Payloads.response(Payloads.uid(uid), indicator(ValidityIndicator.UNKNOWN),
           new Item.ByteString(Tag.CORRELATION_VALUE, r.correlation()));

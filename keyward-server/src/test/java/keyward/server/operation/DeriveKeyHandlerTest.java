@@ -139,6 +139,42 @@ class DeriveKeyHandlerTest {
     assertThat(material(v, uid)).isEqualTo(want);
   }
 
+  /**
+   * NIST SP 800-108 CAVP vectors, HMAC-SHA256, 32-bit counter after the iteration variable:
+   * FeedbackModeNOzeroiv COUNT=0 (the IV is the Initialization Vector) and PipelineModewithCounter
+   * COUNT=9 and 20 (560 bits: the last block cut).
+   */
+  @Test
+  void feedbackAndDoublePipelineModesMatchTheCavpVectors() throws Exception {
+    KmipVersion v = KmipVersion.V2_1;
+    String fb = registerKey(v, hex("93f698e842eed75394d629d957e2e89c6e741f810b623c8b901e38376d068e7b"),
+        CryptographicAlgorithm.HMAC_SHA256, CryptographicUsageMask.DERIVE_KEY);
+    String uid = Kmip.uidOf(ok(derive(v, ObjectType.SECRET_DATA, fb, DerivationMethod.NIST800_108_F,
+        parameters(HashingAlgorithm.SHA_256,
+            new Item.ByteString(Tag.INITIALIZATION_VECTOR,
+                hex("9f575d9059d3e0c0803f08112f8a806de3c3471912cdf42b095388b14b33508e")),
+            new Item.ByteString(Tag.DERIVATION_DATA, hex("53b89c18690e2057a1d167822e636de50be0018532c431f7f5e37f77139220d5"
+                + "e042599ebe266af5767ee18cd2c5c19a1f0f80"))), Kmip.len(512))));
+    assertThat(material(v, uid)).isEqualTo(hex("bd1476f43a4e315747cf5918e0ea5bc0d98769457477c3ab18b742def0e079a9"
+        + "33b756365afb5541f253fee43c6fd788a44041038509e9eeb68f7d65ffbb5f95"));
+    String[][] pipeline = {
+        {"242115b2ea49911552a11566d551fd9e93332e14cd7fce685a1d00f7feb759f9",
+            "949851d020683afedf86ea10483d0227aeca1919666f68e4b4f041f7b0a24eca126302fbe50c6cbe794b4615b44d100c7504b4",
+            "512", "832050d44a3f053a3de2c441a203081d4d547e6a1220bfc9df4a05cce93af294"
+                + "b54fd6f20a300164132413e0e653a32c492f78746ebf255ac57f1b7654205c4c"},
+        {"9306645e6b3182a66b1cca905480b7ffa8d60467a52c12202476a54287a45bc0",
+            "0fc1704af3daaa5942025495c22a710ed64bba03d71f0f89ee2b37552a073797d639a8fda73ee616332f5a54e51359ea578382",
+            "560", "a0a718541e7722e8a62b7946ea0244d1b6f3f1dc9213a880cc1c777ead8814b5"
+                + "1b687777258e32fe9f0e85854271d9cb029026c3c7eb920136005634b4e1c09acffa969cd952"}};
+    for (String[] t : pipeline) {
+      String base = registerKey(v, hex(t[0]), CryptographicAlgorithm.HMAC_SHA256, CryptographicUsageMask.DERIVE_KEY);
+      String out = Kmip.uidOf(ok(derive(v, ObjectType.SECRET_DATA, base, DerivationMethod.NIST800_108_DPI,
+          parameters(HashingAlgorithm.SHA_256, new Item.ByteString(Tag.DERIVATION_DATA, hex(t[1]))),
+          Kmip.len(Integer.parseInt(t[2])))));
+      assertThat(material(v, out)).as("pipeline vector L=%s", t[2]).isEqualTo(hex(t[3]));
+    }
+  }
+
   /** ENCRYPT: the Derivation Data under the base key; FIPS 197 C.1 (AES-128) as the known answer. */
   @ParameterizedTest
   @FieldSource("VERSIONS")
@@ -167,8 +203,13 @@ class DeriveKeyHandlerTest {
             ? ResultReason.INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK : ResultReason.PERMISSION_DENIED);
     String base = registerKey(v, hex("00112233445566778899aabbccddeeff"), CryptographicAlgorithm.AES,
         CryptographicUsageMask.DERIVE_KEY);
-    assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.NIST800_108_F, parameters(HashingAlgorithm.SHA_256),
-        aes, Kmip.len(128)).resultReason()).isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.ASYMMETRIC_KEY,
+        parameters(HashingAlgorithm.SHA_256), aes, Kmip.len(128)).resultReason())
+        .isEqualTo(ResultReason.FEATURE_NOT_SUPPORTED);
+    for (DerivationMethod sp800108 : List.of(DerivationMethod.NIST800_108_F, DerivationMethod.NIST800_108_DPI)) {
+      assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, sp800108, parameters(HashingAlgorithm.SHA_256),
+          aes, Kmip.len(128)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD); // no Derivation Data
+    }
     assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.PBKDF2, parameters(HashingAlgorithm.SHA_256),
         aes, Kmip.len(128)).resultReason()).isEqualTo(ResultReason.INVALID_FIELD); // no Salt
     assertThat(derive(v, ObjectType.SYMMETRIC_KEY, base, DerivationMethod.HASH, parameters(HashingAlgorithm.SHA_256),
