@@ -48,6 +48,9 @@ final class RegisteredObjects {
     if (type == ObjectType.CERTIFICATE) {
       return certificate(object, given);
     }
+    if (type == ObjectType.SPLIT_KEY) {
+      SplitKeyObjects.check(object);
+    }
     if (type == ObjectType.SECRET_DATA) {
       require(object, Tag.SECRET_DATA_TYPE, Item.Enumeration.class, "Secret Data Type");
     }
