@@ -81,7 +81,9 @@ public final class AsymmetricKeys {
       case SLH_DSA_SHAKE_192F -> slh(alg, 192, SLHDSAParameterSpec.slh_dsa_shake_192f, length, rc);
       case SLH_DSA_SHAKE_256S -> slh(alg, 256, SLHDSAParameterSpec.slh_dsa_shake_256s, length, rc);
       case SLH_DSA_SHAKE_256F -> slh(alg, 256, SLHDSAParameterSpec.slh_dsa_shake_256f, length, rc);
-      case DSA, DH, ECMQV -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
+      case DSA -> finiteField(alg, "DSA", length, rc, 2048, 3072);
+      case DH -> finiteField(alg, "DH", length, rc, 2048, 3072, 4096);
+      case ECMQV -> throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED,
           "this server does not create " + alg.specName() + " key pairs");
       default -> throw KmipException.invalidField(alg.specName() + " is not an asymmetric algorithm");
     };
@@ -108,6 +110,12 @@ public final class AsymmetricKeys {
   public static int length(Key key) {
     if (key instanceof RSAKey rsa) {
       return rsa.getModulus().bitLength();
+    }
+    if (key instanceof java.security.interfaces.DSAKey dsa && dsa.getParams() != null) {
+      return dsa.getParams().getP().bitLength();
+    }
+    if (key instanceof javax.crypto.interfaces.DHKey dh) {
+      return dh.getParams().getP().bitLength();
     }
     if (key instanceof ECKey ec) {
       return ec.getParams().getCurve().getField().getFieldSize();
@@ -169,6 +177,25 @@ public final class AsymmetricKeys {
     }
     int bits = Integer.parseInt(c.specName().substring(2));
     return checkLength(new Kind(alg, bits, c, "EC", new ECGenParameterSpec(name), false), length);
+  }
+
+  /**
+   * DSA and Diffie-Hellman over a prime field: the length is the prime's (FIPS 186-4 DSA with
+   * 2048/3072-bit primes; DH groups of 2048 to 4096 bits). The JDK's generators use their
+   * precomputed domain parameters for these sizes, so creating a pair takes no prime search.
+   */
+  private static Kind finiteField(CryptographicAlgorithm alg, String jca, Integer length, RecommendedCurve curve,
+      int... allowed) throws KmipException {
+    noCurve(alg, curve);
+    if (length == null) {
+      throw KmipException.invalidField("Cryptographic Length is required for a " + alg.specName() + " key pair");
+    }
+    for (int a : allowed) {
+      if (a == length) {
+        return new Kind(alg, length, null, jca, null, false);
+      }
+    }
+    throw KmipException.invalidField(alg.specName() + " key pairs are " + java.util.Arrays.toString(allowed) + " bits");
   }
 
   private static Kind named(CryptographicAlgorithm alg, int bits, String jca, NamedParameterSpec spec,

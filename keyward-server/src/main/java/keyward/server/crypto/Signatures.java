@@ -222,6 +222,9 @@ public final class Signatures {
     if (digested) {
       throw new KmipException(ResultReason.FEATURE_NOT_SUPPORTED, alg + " signs the message, not a digest");
     }
+    if (key instanceof java.security.interfaces.DSAKey) { // FIPS 186-4 DSA, SHA-256 unless named
+      return Signature.getInstance(AsymmetricParameters.signatureDigest(hash(key, p)) + "withDSA");
+    }
     if (alg.startsWith("SLH-DSA")) { // Bouncy Castle names the parameter set: SLH-DSA-SHA2-128F
       return Signature.getInstance("SLH-DSA", Providers.BC);
     }

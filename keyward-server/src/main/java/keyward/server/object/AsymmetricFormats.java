@@ -18,10 +18,12 @@ import keyward.kmip.spec.ObjectType;
 public final class AsymmetricFormats {
   private static final Set<KeyFormatType> PRIVATE = EnumSet.of(KeyFormatType.PKCS_1, KeyFormatType.PKCS_8,
       KeyFormatType.ECPRIVATEKEY, KeyFormatType.TRANSPARENT_RSA_PRIVATE_KEY, KeyFormatType.TRANSPARENT_EC_PRIVATE_KEY,
-      KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY, KeyFormatType.TRANSPARENT_ECDH_PRIVATE_KEY);
+      KeyFormatType.TRANSPARENT_ECDSA_PRIVATE_KEY, KeyFormatType.TRANSPARENT_ECDH_PRIVATE_KEY,
+      KeyFormatType.TRANSPARENT_DSA_PRIVATE_KEY, KeyFormatType.TRANSPARENT_DH_PRIVATE_KEY);
   private static final Set<KeyFormatType> PUBLIC = EnumSet.of(KeyFormatType.PKCS_1, KeyFormatType.X_509,
       KeyFormatType.TRANSPARENT_RSA_PUBLIC_KEY, KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY,
-      KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY, KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY);
+      KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY, KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY,
+      KeyFormatType.TRANSPARENT_DSA_PUBLIC_KEY, KeyFormatType.TRANSPARENT_DH_PUBLIC_KEY);
 
   private AsymmetricFormats() {}
 
@@ -45,6 +47,8 @@ public final class AsymmetricFormats {
     }
     return Optional.ofNullable(switch (upper) {
       case "RSA" -> CryptographicAlgorithm.RSA;
+      case "DSA" -> CryptographicAlgorithm.DSA;
+      case "DH", "DIFFIEHELLMAN" -> CryptographicAlgorithm.DH;
       case "EC", "ECDSA", "X25519", "X448", "XDH" -> CryptographicAlgorithm.EC;
       case "ED25519" -> CryptographicAlgorithm.ED25519;
       case "ED448" -> CryptographicAlgorithm.ED448;

@@ -59,6 +59,8 @@ public final class AsymmetricKeyBlocks {
   /** SubjectPublicKeyInfo / PrivateKeyInfo algorithm OIDs and the JCA name of their keys. */
   private static final Map<String, String> ALGORITHMS = Map.ofEntries(
       Map.entry(PKCSObjectIdentifiers.rsaEncryption.getId(), "RSA"), Map.entry(EC_OID, "EC"),
+      Map.entry("1.2.840.10040.4.1", "DSA"), Map.entry("1.2.840.113549.1.3.1", "DH"),
+      Map.entry("1.2.840.10046.2.1", "DH"),
       Map.entry("1.3.101.110", "X25519"), Map.entry("1.3.101.111", "X448"),
       Map.entry("1.3.101.112", "Ed25519"), Map.entry("1.3.101.113", "Ed448"),
       Map.entry("2.16.840.1.101.3.4.4.1", "ML-KEM"), Map.entry("2.16.840.1.101.3.4.4.2", "ML-KEM"),
@@ -95,6 +97,10 @@ public final class AsymmetricKeyBlocks {
               ? (PrivateKey) generate("EC", true, new ECPrivateKeySpec(ec.getS(), ec.getParams())) : key;
         }
         case TRANSPARENT_RSA_PRIVATE_KEY -> (PrivateKey) generate("RSA", true, transparentRsaPrivate(struct(m)));
+        case TRANSPARENT_DSA_PRIVATE_KEY -> (PrivateKey) generate("DSA", true, new java.security.spec.DSAPrivateKeySpec(
+            big(struct(m), Tag.X), big(struct(m), Tag.P), big(struct(m), Tag.Q), big(struct(m), Tag.G)));
+        case TRANSPARENT_DH_PRIVATE_KEY -> (PrivateKey) generate("DH", true, new javax.crypto.spec.DHPrivateKeySpec(
+            big(struct(m), Tag.X), big(struct(m), Tag.P), big(struct(m), Tag.G)));
         case TRANSPARENT_EC_PRIVATE_KEY, TRANSPARENT_ECDSA_PRIVATE_KEY, TRANSPARENT_ECDH_PRIVATE_KEY ->
             (PrivateKey) generate("EC", true, new ECPrivateKeySpec(big(struct(m), Tag.D), curveSpec(struct(m))));
         default -> throw formatRefused(f, ObjectType.PRIVATE_KEY);
@@ -113,6 +119,10 @@ public final class AsymmetricKeyBlocks {
         case X_509 -> x509(bytes(m));
         case PKCS_1 -> x509(new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
             DERNull.INSTANCE), ASN1Primitive.fromByteArray(bytes(m))).getEncoded());
+        case TRANSPARENT_DSA_PUBLIC_KEY -> (PublicKey) generate("DSA", false, new java.security.spec.DSAPublicKeySpec(
+            big(struct(m), Tag.Y), big(struct(m), Tag.P), big(struct(m), Tag.Q), big(struct(m), Tag.G)));
+        case TRANSPARENT_DH_PUBLIC_KEY -> (PublicKey) generate("DH", false, new javax.crypto.spec.DHPublicKeySpec(
+            big(struct(m), Tag.Y), big(struct(m), Tag.P), big(struct(m), Tag.G)));
         case TRANSPARENT_RSA_PUBLIC_KEY -> (PublicKey) generate("RSA", false,
             new RSAPublicKeySpec(big(struct(m), Tag.MODULUS), big(struct(m), Tag.PUBLIC_EXPONENT)));
         case TRANSPARENT_EC_PUBLIC_KEY, TRANSPARENT_ECDSA_PUBLIC_KEY, TRANSPARENT_ECDH_PUBLIC_KEY -> {
@@ -128,12 +138,17 @@ public final class AsymmetricKeyBlocks {
 
   /** The Key Material of the key in a format; Key Format Type Not Supported when undefined. */
   public static Item material(Key key, KeyFormatType to) throws KmipException {
+    key = withoutPrivateValueLength(key);
     boolean isPrivate = key instanceof PrivateKey;
     ObjectType type = isPrivate ? ObjectType.PRIVATE_KEY : ObjectType.PUBLIC_KEY;
     byte[] encoded = key.getEncoded();
     try {
       if (to == (isPrivate ? KeyFormatType.PKCS_8 : KeyFormatType.X_509)) {
         return new Item.ByteString(Tag.KEY_MATERIAL, encoded.clone());
+      }
+      Item finiteField = finiteField(key, to);
+      if (finiteField != null) {
+        return finiteField;
       }
       if (key instanceof RSAPrivateKey rsa) {
         return switch (to) {
@@ -274,6 +289,55 @@ public final class AsymmetricKeyBlocks {
           big(s, Tag.PRIME_EXPONENT_P), big(s, Tag.PRIME_EXPONENT_Q), big(s, Tag.CRT_COEFFICIENT));
     }
     return new RSAPrivateKeySpec(n, d);
+  }
+
+  /**
+   * A DH key as its Transparent form can carry it: the JDK's generated keys name a private value
+   * length in their parameters, which the KMIP formats have no field for; without it the key is
+   * the same and encodes the same whichever format it came in by.
+   */
+  private static Key withoutPrivateValueLength(Key key) throws KmipException {
+    if (key instanceof javax.crypto.interfaces.DHPrivateKey dh && dh.getParams().getL() != 0) {
+      return generate("DH", true, new javax.crypto.spec.DHPrivateKeySpec(dh.getX(), dh.getParams().getP(),
+          dh.getParams().getG()));
+    }
+    if (key instanceof javax.crypto.interfaces.DHPublicKey dh && dh.getParams().getL() != 0) {
+      return generate("DH", false, new javax.crypto.spec.DHPublicKeySpec(dh.getY(), dh.getParams().getP(),
+          dh.getParams().getG()));
+    }
+    return key;
+  }
+
+  /**
+   * DSA and DH keys in their Transparent formats (1.4 §2.1.7: P, Q, G, then X or Y for DSA; P, G,
+   * then X or Y for DH, whose optional Q and J the JDK's keys do not carry); null for other keys.
+   */
+  private static Item finiteField(Key key, KeyFormatType to) throws KmipException {
+    ObjectType type = key instanceof PrivateKey ? ObjectType.PRIVATE_KEY : ObjectType.PUBLIC_KEY;
+    if (key instanceof java.security.interfaces.DSAKey dsa && dsa.getParams() != null) {
+      KeyFormatType transparent = type == ObjectType.PRIVATE_KEY
+          ? KeyFormatType.TRANSPARENT_DSA_PRIVATE_KEY : KeyFormatType.TRANSPARENT_DSA_PUBLIC_KEY;
+      if (to != transparent) {
+        throw formatRefused(to, type);
+      }
+      var p = dsa.getParams();
+      return new Item.Structure(Tag.KEY_MATERIAL, new Item.BigInteger(Tag.P, p.getP()),
+          new Item.BigInteger(Tag.Q, p.getQ()), new Item.BigInteger(Tag.G, p.getG()),
+          key instanceof java.security.interfaces.DSAPrivateKey x ? new Item.BigInteger(Tag.X, x.getX())
+              : new Item.BigInteger(Tag.Y, ((java.security.interfaces.DSAPublicKey) key).getY()));
+    }
+    if (key instanceof javax.crypto.interfaces.DHKey dh) {
+      KeyFormatType transparent = type == ObjectType.PRIVATE_KEY
+          ? KeyFormatType.TRANSPARENT_DH_PRIVATE_KEY : KeyFormatType.TRANSPARENT_DH_PUBLIC_KEY;
+      if (to != transparent) {
+        throw formatRefused(to, type);
+      }
+      return new Item.Structure(Tag.KEY_MATERIAL, new Item.BigInteger(Tag.P, dh.getParams().getP()),
+          new Item.BigInteger(Tag.G, dh.getParams().getG()),
+          key instanceof javax.crypto.interfaces.DHPrivateKey x ? new Item.BigInteger(Tag.X, x.getX())
+              : new Item.BigInteger(Tag.Y, ((javax.crypto.interfaces.DHPublicKey) key).getY()));
+    }
+    return null;
   }
 
   private static Item transparentRsa(RSAPrivateKey rsa) {

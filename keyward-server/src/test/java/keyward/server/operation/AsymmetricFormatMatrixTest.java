@@ -46,6 +46,14 @@ class AsymmetricFormatMatrixTest {
       KeyFormatType.TRANSPARENT_EC_PUBLIC_KEY, KeyFormatType.TRANSPARENT_ECDSA_PUBLIC_KEY,
       KeyFormatType.TRANSPARENT_ECDH_PUBLIC_KEY);
   private static final Set<KeyFormatType> PKCS8 = EnumSet.of(KeyFormatType.PKCS_8);
+  private static final Set<KeyFormatType> DSA_PRIVATE = EnumSet.of(KeyFormatType.PKCS_8,
+      KeyFormatType.TRANSPARENT_DSA_PRIVATE_KEY);
+  private static final Set<KeyFormatType> DSA_PUBLIC = EnumSet.of(KeyFormatType.X_509,
+      KeyFormatType.TRANSPARENT_DSA_PUBLIC_KEY);
+  private static final Set<KeyFormatType> DH_PRIVATE = EnumSet.of(KeyFormatType.PKCS_8,
+      KeyFormatType.TRANSPARENT_DH_PRIVATE_KEY);
+  private static final Set<KeyFormatType> DH_PUBLIC = EnumSet.of(KeyFormatType.X_509,
+      KeyFormatType.TRANSPARENT_DH_PUBLIC_KEY);
   private static final Set<KeyFormatType> X509 = EnumSet.of(KeyFormatType.X_509);
 
   record Case(String name, List<Item> common, Set<KeyFormatType> privateFormats, Set<KeyFormatType> publicFormats) {
@@ -64,7 +72,9 @@ class AsymmetricFormatMatrixTest {
         new Case("Ed25519", List.of(alg(CryptographicAlgorithm.ED25519)), PKCS8, X509),
         new Case("Ed448", List.of(alg(CryptographicAlgorithm.ED448)), PKCS8, X509),
         new Case("X25519", List.of(alg(CryptographicAlgorithm.ECDH),
-            CreateKeyPairHandlerTest.curve(RecommendedCurve.CURVE25519)), PKCS8, X509));
+            CreateKeyPairHandlerTest.curve(RecommendedCurve.CURVE25519)), PKCS8, X509),
+        new Case("DSA-2048", List.of(alg(CryptographicAlgorithm.DSA), len(2048)), DSA_PRIVATE, DSA_PUBLIC),
+        new Case("DH-2048", List.of(alg(CryptographicAlgorithm.DH), len(2048)), DH_PRIVATE, DH_PUBLIC));
     List<Arguments> out = new ArrayList<>();
     for (Case c : cases) {
       for (KeyFormatType f : KeyFormatType.values()) {

@@ -137,6 +137,16 @@ class CreateKeyPairHandlerTest {
         KeyFormatType.X_509);
   }
 
+  /** DSA (FIPS 186-4 sizes) and Diffie-Hellman pairs, kept as X.509 / PKCS#8 like the others. */
+  @Test
+  void dsaAndDiffieHellmanPairs() throws Exception {
+    for (KmipVersion v : List.of(KmipVersion.V1_2, KmipVersion.V2_1)) {
+      check(createPair(h, v, alg(CryptographicAlgorithm.DSA), len(2048)), 2048, KeyFormatType.X_509);
+      check(createPair(h, v, alg(CryptographicAlgorithm.DSA), len(3072)), 3072, KeyFormatType.X_509);
+      check(createPair(h, v, alg(CryptographicAlgorithm.DH), len(2048)), 2048, KeyFormatType.X_509);
+    }
+  }
+
   private void check(String[] ids, int bits, KeyFormatType publicFormat) throws Exception {
     ManagedObject pub = Kmip.stored(h, ids[1]);
     assertThat(pub.attributes().first(Tag.CRYPTOGRAPHIC_LENGTH)).contains(len(bits));
@@ -158,7 +168,10 @@ class CreateKeyPairHandlerTest {
     refused(v, ResultReason.INVALID_FIELD, List.of(alg(CryptographicAlgorithm.AES), len(256)));
     refused(v, ResultReason.INVALID_FIELD, List.of(alg(CryptographicAlgorithm.EC), len(255)));
     refused(v, ResultReason.INVALID_FIELD, List.of(alg(CryptographicAlgorithm.ED25519), len(448)));
-    refused(v, ResultReason.FEATURE_NOT_SUPPORTED, List.of(alg(CryptographicAlgorithm.DSA), len(2048)));
+    refused(v, ResultReason.FEATURE_NOT_SUPPORTED, List.of(alg(CryptographicAlgorithm.ECMQV), len(256)));
+    // DSA and DH only at the sizes with standard domain parameters, and with a length
+    refused(v, ResultReason.INVALID_FIELD, List.of(alg(CryptographicAlgorithm.DSA), len(1024)));
+    refused(v, ResultReason.INVALID_FIELD, List.of(alg(CryptographicAlgorithm.DH)));
     refused(v, ResultReason.FEATURE_NOT_SUPPORTED,
         List.of(alg(CryptographicAlgorithm.EC), curve(RecommendedCurve.BRAINPOOLP256R1)));
     // a Name in Common Attributes would name both halves alike

@@ -133,7 +133,8 @@ class SignAndVerifyTest {
         new Item[] {alg(CryptographicAlgorithm.ECDSA), CreateKeyPairHandlerTest.curve(RecommendedCurve.P_256)},
         new Item[] {alg(CryptographicAlgorithm.EC), len(384)},
         new Item[] {alg(CryptographicAlgorithm.ED25519)},
-        new Item[] {alg(CryptographicAlgorithm.ED448)});
+        new Item[] {alg(CryptographicAlgorithm.ED448)},
+        new Item[] {alg(CryptographicAlgorithm.DSA), len(2048)});
     for (Item[] kind : kinds) {
       String[] ids = CreateKeyPairHandlerTest.createPair(h, KmipVersion.V2_1, kind);
       ok(Kmip.call(h, KmipVersion.V2_1, Operation.ACTIVATE, ids[0]));
