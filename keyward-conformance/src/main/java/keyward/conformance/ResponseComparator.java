@@ -43,7 +43,8 @@ import keyward.kmip.ttlv.Item;
  *       requirements (a file replayed on its own) every expected entry must be listed, extras allowed.
  *   <li>Optional both ways: 1.x TemplateAttribute in response payloads, AttributeIndex 0,
  *       non-critical MessageExtension.
- *   <li>Objects the server generated (Create, CreateKeyPair, ReKey, ReKeyKeyPair, DeriveKey): key
+ *   <li>Objects the server generated (Create, CreateKeyPair, ReKey, ReKeyKeyPair, DeriveKey, and
+ *       the parts CreateSplitKey makes from its random coefficients): key
  *       material bytes; any KeyFormatType when the request did not ask for one (Get, attributes,
  *       Digest), and then the KeyValue in another format is not compared; the Digest's value;
  *       crypto output (Data, MAC, signature, IV, tag) of operations with such a key.
@@ -77,7 +78,7 @@ final class ResponseComparator {
       "ProtectStopDate", "ValidityDate", "OriginalCreationDate");
   private static final Set<Integer> GENERATING = Set.of(
       Operation.CREATE.value(), Operation.CREATE_KEY_PAIR.value(), Operation.RE_KEY.value(),
-      Operation.RE_KEY_KEY_PAIR.value(), Operation.DERIVE_KEY.value());
+      Operation.RE_KEY_KEY_PAIR.value(), Operation.DERIVE_KEY.value(), Operation.CREATE_SPLIT_KEY.value());
   private static final Set<Integer> CRYPTO_OUTPUT = Set.of(
       Tag.DATA, Tag.SIGNATURE_DATA, Tag.MAC_DATA, Tag.IV_COUNTER_NONCE, Tag.AUTHENTICATED_ENCRYPTION_TAG);
   private static final Set<Integer> TEMPLATE_ATTRIBUTES = Set.of(

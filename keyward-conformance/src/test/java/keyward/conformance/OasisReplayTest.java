@@ -237,6 +237,23 @@ class OasisReplayTest {
         .mismatch().path()).endsWith("/KeyBlock/KeyFormatType");
   }
 
+  /** The parts Create Split Key makes are server-generated (random coefficients): their bytes may differ (TC-SJ-2-12). */
+  @Test
+  void thePartsOfCreateSplitKeyAreGeneratedKeyMaterial() throws Exception {
+    String split = request("1.2", "CreateSplitKey", "<ObjectType type=\"Enumeration\" value=\"SplitKey\"/>" + uid("base")
+        + "<SplitKeyParts type=\"Integer\" value=\"2\"/><SplitKeyThreshold type=\"Integer\" value=\"2\"/>"
+        + "<SplitKeyMethod type=\"Enumeration\" value=\"XOR\"/>")
+        + ok("1.2", "$NOW", "CreateSplitKey", uid("$UNIQUE_IDENTIFIER_1") + uid("$UNIQUE_IDENTIFIER_2"))
+        + request("1.2", "Get", uid("$UNIQUE_IDENTIFIER_2"))
+        + getKey("1.2", "$NOW", "$UNIQUE_IDENTIFIER_2", "00112233445566778899aabbccddeeff", "Raw");
+    ReplayResult r = replay(split, ok("1.2", T_NOW, "CreateSplitKey", uid("p1") + uid("p2")),
+        getKey("1.2", T_NOW, "p2", "ffeeddccbbaa99887766554433221100", "Raw"));
+    assertThat(r.passed()).as(r.summary()).isTrue();
+    // the key split was registered: its own bytes are still compared
+    String base = request("1.2", "Get", uid("base")) + getKey("1.2", "$NOW", "base", "00112233445566778899aabbccddeeff", "Raw");
+    assertThat(replay(base, getKey("1.2", T_NOW, "base", "ffeeddccbbaa99887766554433221100", "Raw")).passed()).isFalse();
+  }
+
   @Test
   void digestOfAGeneratedKeyMayDifferButARegisteredKeysDigestIsCompared() throws Exception {
     String digest = "<Digest><HashingAlgorithm type=\"Enumeration\" value=\"SHA_256\"/>"
