@@ -124,8 +124,11 @@ public final class ObjectService {
     return new KmipException(ResultReason.OBJECT_NOT_FOUND, "object " + uniqueIdentifier + " not found");
   }
 
-  /** The owner and the admins manage an object: every right, and its grants. */
-  private boolean manages(ManagedObject mo) {
+  /**
+   * The owner and the admins manage an object: every right, and its grants. Only they read the
+   * grants: a grantee learns what it may do by doing it, not who else may.
+   */
+  public boolean manages(ManagedObject mo) {
     return mo.owner().equals(caller.identity()) || policy.isAdmin(caller.identity());
   }
 

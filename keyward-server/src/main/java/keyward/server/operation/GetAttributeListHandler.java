@@ -6,6 +6,7 @@ import keyward.kmip.spec.Operation;
 import keyward.kmip.spec.Tag;
 import keyward.kmip.ttlv.Item;
 import keyward.server.object.AttributeRef;
+import keyward.server.access.Grant;
 import keyward.server.object.AttributeView;
 import keyward.server.object.ManagedObject;
 
@@ -30,8 +31,11 @@ public final class GetAttributeListHandler implements OperationHandler {
     ManagedObject mo = AttributePayloads.target(ctx, payload);
     List<Item> out = new ArrayList<>();
     out.add(new Item.TextString(Tag.UNIQUE_IDENTIFIER, mo.uniqueIdentifier()));
+    boolean manages = ctx.objects().manages(mo);
     for (AttributeRef ref : AttributeView.kinds(mo, ctx.now(), ctx.version())) {
-      out.add(ref.toItem());
+      if (manages || !(Grant.VENDOR.equals(ref.vendor()) && Grant.NAME.equals(ref.name()))) {
+        out.add(ref.toItem()); // a grantee does not see that there are grants
+      }
     }
     return new Item.Structure(Tag.RESPONSE_PAYLOAD, out);
   }

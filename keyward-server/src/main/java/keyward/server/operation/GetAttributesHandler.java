@@ -64,6 +64,9 @@ public final class GetAttributesHandler implements OperationHandler {
         }
       }
     }
+    if (!ctx.objects().manages(mo)) {
+      out.removeIf(keyward.server.access.Grant::isGrant);
+    }
     return new Item.Structure(Tag.RESPONSE_PAYLOAD,
         new Item.TextString(Tag.UNIQUE_IDENTIFIER, mo.uniqueIdentifier()),
         new Item.Structure(Tag.ATTRIBUTES, out));

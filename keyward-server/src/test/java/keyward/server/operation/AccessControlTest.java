@@ -93,6 +93,24 @@ class AccessControlTest {
     assertThat(Kmip.state(h.as("alice"), uid)).isEqualTo(State.PRE_ACTIVE);
   }
 
+  /** Only the owner and admins read the grants: a grantee does not learn who else may use the object. */
+  @ParameterizedTest
+  @FieldSource("VERSIONS")
+  void onlyTheOwnerAndAdminsSeeTheGrants(KmipVersion v) throws Exception {
+    String uid = Kmip.createAes(h.as("alice"), v);
+    ok(addGrant(v, uid, "bob:Get Attributes,Get Attribute List"));
+    ok(addGrant(v, uid, "erin:Get"));
+    for (String who : List.of("alice", "root", "bob")) {
+      h.as(who);
+      String attrs = ok(Kmip.call(h, v, Operation.GET_ATTRIBUTES, uid)).responsePayload().toString();
+      String names = ok(Kmip.call(h, v, Operation.GET_ATTRIBUTE_LIST, uid)).responsePayload().toString();
+      boolean sees = !who.equals("bob");
+      assertThat(attrs.contains("erin:")).as("%s Get Attributes", who).isEqualTo(sees);
+      assertThat(names.contains("keyward-grant")).as("%s Get Attribute List", who).isEqualTo(sees);
+      assertThat(attrs).as(who).contains(uid);
+    }
+  }
+
   @Test
   void aGrantOfChangingOperationsLetsTheGranteeUseThem() throws Exception {
     KmipVersion v = KmipVersion.V2_1;
