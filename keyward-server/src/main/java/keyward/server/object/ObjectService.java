@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import keyward.kmip.codec.DecodeException;
 import keyward.kmip.codec.TtlvCodec;
 import keyward.kmip.spec.ObjectType;
@@ -144,9 +143,9 @@ public final class ObjectService {
     return out;
   }
 
-  /** A fresh Unique Identifier. */
+  /** A fresh Unique Identifier: a time-ordered UUID (see {@link TimeOrderedUuid}). */
   public String newUniqueIdentifier() {
-    return UUID.randomUUID().toString();
+    return TimeOrderedUuid.next().toString();
   }
 
   /**
