@@ -70,6 +70,16 @@ final class SqlTransaction implements StoreTransaction {
 
   @Override
   public Optional<StoredObject> get(String uniqueIdentifier) throws StoreException {
+    return read(uniqueIdentifier, true);
+  }
+
+  @Override
+  public Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+    return read(uniqueIdentifier, false);
+  }
+
+  private Optional<StoredObject> read(String uniqueIdentifier, boolean withIndex)
+      throws StoreException {
     checkUsable(false);
     Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
     try {
@@ -97,7 +107,7 @@ final class SqlTransaction implements StoreTransaction {
         revision = row.getLong(8);
       }
       return Optional.of(new StoredObject(uniqueIdentifier, objectType, state, objectOwner,
-          archived, object, attributes, readIndex(seq), revision));
+          archived, object, attributes, withIndex ? readIndex(seq) : List.of(), revision));
     } catch (SQLException e) {
       throw failed("reading object " + uniqueIdentifier, e);
     }

@@ -73,6 +73,32 @@ public abstract class ObjectStoreContract {
   }
 
   @Test
+  void getWithoutIndexReturnsEverythingButTheIndexEntries() throws Exception {
+    StoredObject o = new StoredObject("uid-1", PUBLIC_KEY, 3, "alice", true,
+        new byte[] {0, 1, -1, 127, -128}, new byte[] {9, 8, 7}, List.of(name("n"), length(256)), 0);
+    insert(store, o);
+    StoredObject changed = withState(get(store, "uid-1"), 4, name("n"));
+    store.inTransaction(false, tx -> {
+      tx.update(changed);
+      return null;
+    });
+
+    StoredObject read = store.inTransaction(true, tx -> tx.getWithoutIndex("uid-1")).orElseThrow();
+    assertThat(read.uniqueIdentifier()).isEqualTo("uid-1");
+    assertThat(read.objectType()).isEqualTo(PUBLIC_KEY);
+    assertThat(read.state()).isEqualTo(4);
+    assertThat(read.owner()).isEqualTo("alice");
+    assertThat(read.archived()).isTrue();
+    assertThat(read.object()).containsExactly(0, 1, -1, 127, -128);
+    assertThat(read.attributes()).containsExactly(9, 8, 7);
+    assertThat(read.revision()).isEqualTo(1);
+    Optional<StoredObject> absent = store.inTransaction(true, tx -> tx.getWithoutIndex("absent"));
+    assertThat(absent).isEmpty();
+    // the entries are still stored and searched
+    assertThat(uidsMatching(store, new Criterion.TextEquals(NAME, "n"))).containsExactly("uid-1");
+  }
+
+  @Test
   void getOfAnUnknownIdentifierIsEmpty() throws Exception {
     insert(store, object("present", "alice"));
     Optional<StoredObject> absent = store.inTransaction(true, tx -> tx.get("absent"));

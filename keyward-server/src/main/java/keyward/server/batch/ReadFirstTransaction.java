@@ -50,6 +50,11 @@ final class ReadFirstTransaction implements StoreTransaction {
   }
 
   @Override
+  public Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+    return read.getWithoutIndex(uniqueIdentifier);
+  }
+
+  @Override
   public void insert(StoredObject object) {
     write();
   }

@@ -100,7 +100,8 @@ public final class ObjectService {
    * gets Permission Denied: it knows the object exists already.
    */
   public ManagedObject get(String uniqueIdentifier) throws KmipException, StoreException {
-    Optional<StoredObject> found = tx.get(uniqueIdentifier);
+    // The server recomputes index entries whenever it writes: reading them back is waste.
+    Optional<StoredObject> found = tx.getWithoutIndex(uniqueIdentifier);
     if (found.isEmpty()) {
       throw notFound(uniqueIdentifier);
     }

@@ -11,6 +11,16 @@ public interface StoreTransaction {
 
   Optional<StoredObject> get(String uniqueIdentifier) throws StoreException;
 
+  /**
+   * The object as {@link #get} reads it, except that its {@code index()} may be left empty: for
+   * callers that do not use the stored entries (the server computes them afresh whenever it
+   * writes), since reading them back costs about as much as reading the rest of the object.
+   * Locks and conflict checks are those of {@link #get}.
+   */
+  default Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+    return get(uniqueIdentifier);
+  }
+
   /** Inserts a new object (revision must be 0). Fails if the identifier is taken. */
   void insert(StoredObject object) throws StoreException;
 

@@ -19,7 +19,15 @@ final class EnvelopeTransaction implements StoreTransaction {
 
   @Override
   public Optional<StoredObject> get(String uniqueIdentifier) throws StoreException {
-    Optional<StoredObject> found = inner.get(uniqueIdentifier);
+    return opened(inner.get(uniqueIdentifier));
+  }
+
+  @Override
+  public Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+    return opened(inner.getWithoutIndex(uniqueIdentifier));
+  }
+
+  private Optional<StoredObject> opened(Optional<StoredObject> found) throws StoreException {
     if (found.isEmpty() || found.get().object() == null) {
       return found;
     }

@@ -46,6 +46,9 @@ final class PgTransaction implements StoreTransaction {
           + " o.revision, i.tag, i.text_value, i.num_value"
           + " FROM objects o LEFT JOIN object_index i ON i.seq = o.seq"
           + " WHERE o.uid = ? ORDER BY i.pos";
+  private static final String SELECT_OBJECT_ONLY =
+      "SELECT o.seq, o.object_type, o.state, o.owner, o.archived, o.object, o.attributes,"
+          + " o.revision FROM objects o WHERE o.uid = ?";
   private static final String INSERT_OBJECT =
       "INSERT INTO objects (uid, object_type, state, owner, archived, object, attributes, revision)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (uid) DO NOTHING RETURNING seq";
@@ -81,9 +84,20 @@ final class PgTransaction implements StoreTransaction {
 
   @Override
   public Optional<StoredObject> get(String uniqueIdentifier) throws StoreException {
+    return read(uniqueIdentifier, true);
+  }
+
+  @Override
+  public Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+    return read(uniqueIdentifier, false);
+  }
+
+  private Optional<StoredObject> read(String uniqueIdentifier, boolean withIndex)
+      throws StoreException {
     checkUsable(false);
     Objects.requireNonNull(uniqueIdentifier, "uniqueIdentifier");
-    String sql = readOnly ? SELECT_OBJECT : SELECT_OBJECT + " FOR UPDATE OF o";
+    String query = withIndex ? SELECT_OBJECT : SELECT_OBJECT_ONLY;
+    String sql = readOnly ? query : query + " FOR UPDATE OF o";
     try (PreparedStatement select = db.prepareStatement(sql)) {
       select.setString(1, uniqueIdentifier);
       try (ResultSet row = select.executeQuery()) {
@@ -99,6 +113,9 @@ final class PgTransaction implements StoreTransaction {
         long revision = row.getLong(8);
         List<IndexEntry> index = new ArrayList<>();
         do {
+          if (!withIndex) {
+            break;
+          }
           int tag = row.getInt(9);
           if (row.wasNull()) {
             break; // The outer join's one row for an object without entries.
