@@ -41,9 +41,17 @@ public final class AuditChain {
   record Tail(String hash, long sequence, long completeLength) {}
 
   static String hash(String body) {
+    return hash(sha256(), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The hash of a body's UTF-8 bytes, with a digest the caller owns. */
+  static String hash(MessageDigest sha256, byte[] body) {
+    return HexFormat.of().formatHex(sha256.digest(body));
+  }
+
+  static MessageDigest sha256() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(body.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

@@ -2,14 +2,16 @@ package keyward.server.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonEncoding;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,12 +43,17 @@ public final class AuditLog implements AuditSink, AutoCloseable {
   private long sequence;
   private boolean dirty;
   private boolean failing;
+  /** Where the next line goes (kept here: asking the channel is a system call per line). */
+  private long end;
+  private final MessageDigest sha256;
 
   private AuditLog(Path file, FileChannel channel, AuditChain.Tail tail) {
     this.file = file;
     this.channel = channel;
     this.previous = tail.hash();
     this.sequence = tail.sequence();
+    this.end = tail.completeLength();
+    this.sha256 = AuditChain.sha256();
     this.syncer = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("audit-sync").daemon().factory());
     syncer.scheduleWithFixedDelay(this::sync, 1, 1, TimeUnit.SECONDS);
@@ -77,17 +84,37 @@ public final class AuditLog implements AuditSink, AutoCloseable {
   }
 
   @Override
-  public synchronized void record(AuditEvent e) {
-    String body = body(sequence + 1, e, previous);
-    String hash = AuditChain.hash(body);
-    String line = body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}\n";
-    long start = -1;
+  public void record(AuditEvent e) {
+    byte[] fields = fields(e); // outside the lock: only the chaining is serialised
+    synchronized (this) {
+      append(fields);
+    }
+  }
+
+  private static final byte[] HASH_FIELD = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LINE_END = "\"}\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Chains and writes one line; the caller holds this object's lock. */
+  private void append(byte[] fields) {
+    byte[] body = body(sequence + 1, fields, previous);
+    String hash = AuditChain.hash(sha256, body);
+    // the line: the body without its closing brace, then ,"hash":"<hash>"}
+    byte[] line = new byte[body.length - 1 + HASH_FIELD.length + hash.length() + LINE_END.length];
+    int at = body.length - 1;
+    System.arraycopy(body, 0, line, 0, at);
+    System.arraycopy(HASH_FIELD, 0, line, at, HASH_FIELD.length);
+    at += HASH_FIELD.length;
+    for (int i = 0; i < hash.length(); i++) {
+      line[at++] = (byte) hash.charAt(i);
+    }
+    System.arraycopy(LINE_END, 0, line, at, LINE_END.length);
+    long start = end;
     try {
-      start = channel.position();
-      ByteBuffer buf = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer buf = ByteBuffer.wrap(line);
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
+      end = start + line.length;
       sequence++;
       previous = hash;
       dirty = true;
@@ -102,11 +129,9 @@ public final class AuditLog implements AuditSink, AutoCloseable {
         failing = true;
       }
       try {
-        if (start >= 0) {
-          // a partial line would break the chain for every later line: take it back
-          channel.truncate(start);
-          channel.position(start);
-        }
+        // a partial line would break the chain for every later line: take it back
+        channel.truncate(start);
+        channel.position(start);
       } catch (IOException ignored) {
         // the next start cuts an unfinished line off
       }
@@ -115,10 +140,25 @@ public final class AuditLog implements AuditSink, AutoCloseable {
 
   /** The line before its hash: the event's fields, then the previous line's hash. */
   static String body(long sequence, AuditEvent e, String previous) {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(w)) {
+    return new String(body(sequence, fields(e), previous), StandardCharsets.UTF_8);
+  }
+
+  /** {"seq":N, then the event's fields, then "prev":"<previous>"} as UTF-8. */
+  private static byte[] body(long sequence, byte[] fields, String previous) {
+    byte[] head = ("{\"seq\":" + sequence + ",").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = (",\"prev\":\"" + previous + "\"}").getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[head.length + fields.length + tail.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(fields, 0, out, head.length, fields.length);
+    System.arraycopy(tail, 0, out, head.length + fields.length, tail.length);
+    return out;
+  }
+
+  /** The event's fields in line order, UTF-8, as they sit between the braces of the body. */
+  private static byte[] fields(AuditEvent e) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
-      g.writeNumberField("seq", sequence);
       g.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(e.time()));
       g.writeStringField("identity", e.identity());
       g.writeStringField("address", e.address());
@@ -137,12 +177,12 @@ public final class AuditLog implements AuditSink, AutoCloseable {
       if (e.reason() != null) {
         g.writeStringField("reason", e.reason());
       }
-      g.writeStringField("prev", previous);
       g.writeEndObject();
     } catch (IOException ex) {
-      throw new UncheckedIOException(ex); // a StringWriter does not fail
+      throw new UncheckedIOException(ex); // a ByteArrayOutputStream does not fail
     }
-    return w.toString();
+    byte[] object = out.toByteArray();
+    return java.util.Arrays.copyOfRange(object, 1, object.length - 1); // without { and }
   }
 
   private synchronized void sync() {

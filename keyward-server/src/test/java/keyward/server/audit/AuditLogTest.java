@@ -192,4 +192,34 @@ class AuditLogTest {
     assertThat(r.intact()).as(r.why()).isTrue();
     assertThat(r.entries()).isEqualTo(4);
   }
+
+  @Test
+  void concurrentRecordsFormOneIntactChainInOrderOfSeq() throws Exception {
+    log = AuditLog.open(file());
+    int threads = 16;
+    int each = 200;
+    List<Thread> running = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String who = "client-" + t + "-ünïcödé ✓";
+      running.add(Thread.ofVirtual().start(() -> {
+        for (int n = 0; n < each; n++) {
+          log.record(new AuditEvent(java.time.Instant.now(), who, "127.0.0.1:" + n, "Get",
+              List.of("uid-" + n), 1, "Success", null));
+        }
+      }));
+    }
+    for (Thread t : running) {
+      t.join();
+    }
+    log.close();
+    log = null;
+    AuditChain.Result r = AuditChain.verify(file());
+    assertThat(r.intact()).as(r.why()).isTrue();
+    assertThat(r.entries()).isEqualTo(threads * each);
+    List<String> lines = lines();
+    assertThat(lines).hasSize(threads * each);
+    for (int n = 0; n < lines.size(); n++) {
+      assertThat(lines.get(n)).startsWith("{\"seq\":" + (n + 1) + ",\"time\":").contains("ünïcödé ✓");
+    }
+  }
 }
