@@ -12,10 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import keyward.spi.store.LocateQuery;
+import keyward.spi.store.LocateResult;
 import keyward.spi.store.ObjectStore;
 import keyward.spi.store.StoreException;
+import keyward.spi.store.StoreTransaction;
+import keyward.spi.store.StoredObject;
 
 /**
  * The embedded default {@link ObjectStore}: one SQLite file ({@value #DATABASE_FILE}) in a data
@@ -65,8 +71,10 @@ public final class SqliteObjectStore implements ObjectStore {
   /**
    * @param writeTransactions write transactions run (committed or not)
    * @param commits SQLite commits, each one fsync; fewer than transactions when grouped
+   * @param insertingRetries inserting transactions whose work ran a second time, under the
+   *     writer, because what it read had changed or it needed to update or delete
    */
-  public record Stats(long writeTransactions, long commits) {}
+  public record Stats(long writeTransactions, long commits, long insertingRetries) {}
 
   private final Path database;
   private final FileChannel lockChannel;
@@ -75,6 +83,8 @@ public final class SqliteObjectStore implements ObjectStore {
   private final GroupCommitWriter writer;
   private final ReadPool readers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Inserting transactions that ran again under the writer. */
+  private final AtomicLong optimisticRetries = new AtomicLong();
   /** The read connection the current thread's read transaction holds, if any. */
   private final ThreadLocal<StoreConnection> readingOn = new ThreadLocal<>();
 
@@ -268,6 +278,84 @@ public final class SqliteObjectStore implements ObjectStore {
     return readOnly ? read(work) : writer.write(work);
   }
 
+  /**
+   * The work runs beside the writer, reading through read connections; the writer is then held
+   * only to re-check its reads and add its new objects (see {@link OptimisticTransaction}). Key
+   * generation, encoding and encryption at rest of a Create no longer wait for, or hold up, the
+   * other writers. When a read changed meanwhile, or the work needs to update or delete, it runs
+   * again under the writer as {@code inTransaction(false, work)} would.
+   */
+  @Override
+  public <T> T inInsertingTransaction(Work<T> work) throws Exception {
+    Objects.requireNonNull(work, "work");
+    if (closed.get()) {
+      throw new StoreException("the store is closed");
+    }
+    writer.checkOutsideWrite("inInsertingTransaction");
+    if (readingOn.get() == null) {
+      // Each read is a read transaction of its own: no connection is held while the work runs
+      // (a key pair's generation may take seconds). Reads from different snapshots are fine
+      // here: apply() checks each against the state the inserts land on.
+      OptimisticTransaction first = new OptimisticTransaction(new ReadEach());
+      boolean applied = false;
+      T result = null;
+      try {
+        result = work.run(first);
+        applied = writer.write(first::apply);
+      } catch (OptimisticTransaction.NeedsWriter e) {
+        // runs again below
+      }
+      if (applied) {
+        return result;
+      }
+      optimisticRetries.incrementAndGet();
+    }
+    return writer.write(work);
+  }
+
+  /** Reads, each in a read transaction of its own; no writes. */
+  private final class ReadEach implements StoreTransaction {
+    @Override
+    public Optional<StoredObject> get(String uniqueIdentifier) throws StoreException {
+      return readNow(tx -> tx.get(uniqueIdentifier));
+    }
+
+    @Override
+    public Optional<StoredObject> getWithoutIndex(String uniqueIdentifier) throws StoreException {
+      return readNow(tx -> tx.getWithoutIndex(uniqueIdentifier));
+    }
+
+    @Override
+    public LocateResult locate(LocateQuery query) throws StoreException {
+      return readNow(tx -> tx.locate(query));
+    }
+
+    @Override
+    public void insert(StoredObject object) {
+      throw new IllegalStateException("read-only");
+    }
+
+    @Override
+    public void update(StoredObject object) {
+      throw new IllegalStateException("read-only");
+    }
+
+    @Override
+    public void delete(String uniqueIdentifier) {
+      throw new IllegalStateException("read-only");
+    }
+
+    private <R> R readNow(Work<R> read) throws StoreException {
+      try {
+        return read(read);
+      } catch (StoreException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new StoreException("reading: " + e.getMessage(), e);
+      }
+    }
+  }
+
   private <T> T read(Work<T> work) throws Exception {
     StoreConnection outer = readingOn.get();
     if (outer != null) {
@@ -312,7 +400,7 @@ public final class SqliteObjectStore implements ObjectStore {
   }
 
   public Stats stats() {
-    return new Stats(writer.transactions(), writer.commits());
+    return new Stats(writer.transactions(), writer.commits(), optimisticRetries.get());
   }
 
   /** The database file. */

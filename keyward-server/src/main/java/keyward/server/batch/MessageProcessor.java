@@ -308,7 +308,9 @@ public final class MessageProcessor {
         out = run.run(shared); // UndoBatch commits or rolls back the batch's in-memory effects
       } else {
         try {
-          out = handler.readMostly() ? readMostly(op, run) : store.inTransaction(handler.readOnly(), run);
+          out = handler.readMostly() ? readMostly(op, run)
+              : handler.insertsNew() ? store.inInsertingTransaction(run)
+              : store.inTransaction(handler.readOnly(), run);
           batch.committed();
         } catch (Exception | Error e) {
           batch.rolledBack();

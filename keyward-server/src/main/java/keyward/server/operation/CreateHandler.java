@@ -29,6 +29,12 @@ public final class CreateHandler implements OperationHandler {
     this.crypto = crypto;
   }
 
+  /** Its only write is the new object; key generation and encoding run beside other writers. */
+  @Override
+  public boolean insertsNew() {
+    return true;
+  }
+
   @Override
   public Operation operation() {
     return Operation.CREATE;

@@ -29,6 +29,12 @@ public final class CreateKeyPairHandler implements OperationHandler {
     this.crypto = crypto;
   }
 
+  /** Its writes are the two new keys; their generation (seconds for large RSA keys) holds no writer. */
+  @Override
+  public boolean insertsNew() {
+    return true;
+  }
+
   @Override
   public Operation operation() {
     return Operation.CREATE_KEY_PAIR;

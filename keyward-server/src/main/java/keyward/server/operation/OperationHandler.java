@@ -28,6 +28,16 @@ public interface OperationHandler {
     return false;
   }
 
+  /**
+   * True when the operation's writes are new objects (Create, Register): it runs in the store's
+   * inserting transaction ({@link keyward.spi.store.ObjectStore#inInsertingTransaction}), beside
+   * other writers, and again as a write transaction when what it read changed meanwhile. Its
+   * handle() must have no effect outside the store that a second run would repeat.
+   */
+  default boolean insertsNew() {
+    return false;
+  }
+
   Item.Structure handle(OperationContext context, Item.Structure payload) throws Exception;
 
   /** Thrown out of handle() as the failure the client sees. */

@@ -33,6 +33,12 @@ public final class RegisterHandler implements OperationHandler {
     this.crypto = crypto;
   }
 
+  /** Its only write is the new object; key generation and encoding run beside other writers. */
+  @Override
+  public boolean insertsNew() {
+    return true;
+  }
+
   @Override
   public Operation operation() {
     return Operation.REGISTER;

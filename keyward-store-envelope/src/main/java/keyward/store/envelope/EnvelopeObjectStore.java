@@ -145,6 +145,13 @@ public final class EnvelopeObjectStore implements ObjectStore {
     });
   }
 
+  /** The inner store's, so objects are sealed in the work's first run, off the writer. */
+  @Override
+  public <T> T inInsertingTransaction(Work<T> work) throws Exception {
+    Objects.requireNonNull(work, "work");
+    return inner.inInsertingTransaction(tx -> work.run(new EnvelopeTransaction(tx, this)));
+  }
+
   /**
    * Re-wraps every data key not under the current master key (and encrypts plaintext objects
    * from before encryption), one object per transaction while the store stays in use; an object
