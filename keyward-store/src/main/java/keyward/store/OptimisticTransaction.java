@@ -67,10 +67,12 @@ final class OptimisticTransaction implements StoreTransaction {
     if (object.revision() != 0) {
       throw new IllegalArgumentException("a new object has revision 0, not " + object.revision());
     }
-    if (inserts.containsKey(uid) || snapshot.getWithoutIndex(uid).isPresent()) {
+    if (inserts.containsKey(uid)) {
       throw new StoreException("object " + uid + " already exists");
     }
-    reads.add(new Read(uid, -1)); // still free when applied
+    // Whether the identifier is free is checked where it counts, under the writer: taken by
+    // then, the work runs again there and its insert fails as a write transaction's would.
+    reads.add(new Read(uid, -1));
     inserts.put(uid, object);
   }
 
