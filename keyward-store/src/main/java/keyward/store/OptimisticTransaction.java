@@ -97,20 +97,31 @@ final class OptimisticTransaction implements StoreTransaction {
   }
 
   /**
-   * In the write transaction: adds the inserts and returns true when every read answers as it
-   * did on the snapshot; changes nothing and returns false otherwise.
+   * Whether every read answers in {@code tx} as it did in the first run: then what the work
+   * decided (an insert, or a refusal) is what it would have decided on that one state.
    */
-  boolean apply(StoreTransaction writer) throws StoreException {
+  boolean unchanged(StoreTransaction tx) throws StoreException {
     for (Read r : reads) {
-      long now = writer.getWithoutIndex(r.uid()).map(StoredObject::revision).orElse(-1L);
+      long now = tx.getWithoutIndex(r.uid()).map(StoredObject::revision).orElse(-1L);
       if (now != r.revision()) {
         return false;
       }
     }
     for (Located l : located) {
-      if (!writer.locate(l.query()).equals(l.result())) {
+      if (!tx.locate(l.query()).equals(l.result())) {
         return false;
       }
+    }
+    return true;
+  }
+
+  /**
+   * In the write transaction: adds the inserts and returns true when every read answers as it
+   * did on the snapshot; changes nothing and returns false otherwise.
+   */
+  boolean apply(StoreTransaction writer) throws StoreException {
+    if (!unchanged(writer)) {
+      return false;
     }
     for (StoredObject o : inserts.values()) {
       writer.insert(o);

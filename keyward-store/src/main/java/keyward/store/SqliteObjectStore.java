@@ -304,6 +304,12 @@ public final class SqliteObjectStore implements ObjectStore {
         applied = writer.write(first::apply);
       } catch (OptimisticTransaction.NeedsWriter e) {
         // runs again below
+      } catch (Exception | Error refused) {
+        // Each read saw a different moment: a refusal stands only if all of them still answer
+        // the same together (else, e.g., a Name seen on an object renamed since would refuse).
+        if (read(first::unchanged)) {
+          throw refused;
+        }
       }
       if (applied) {
         return result;

@@ -191,4 +191,36 @@ class InsertingTransactionTest {
     assertThat(exists("slow")).isTrue();
     assertThat(store.stats().insertingRetries()).isZero();
   }
+
+  @Test
+  void aRefusalBasedOnAReadThatChangedIsDecidedAgainUnderTheWriter() throws Exception {
+    insert(store, object("k", "alice"));
+    AtomicInteger runs = new AtomicInteger();
+    store.inInsertingTransaction(tx -> {
+      int run = runs.incrementAndGet();
+      StoredObject k = tx.getWithoutIndex("k").orElseThrow();
+      if (run == 1) {
+        meanwhile(withState(get(store, "k"), 3), false);
+      }
+      if (k.state() == ACTIVE) {
+        throw new IllegalStateException("refused: k is active");
+      }
+      tx.insert(object("after-k", "alice"));
+      return null;
+    });
+    assertThat(runs).hasValue(2);
+    assertThat(exists("after-k")).isTrue();
+  }
+
+  @Test
+  void aRefusalOnUnchangedReadsStands() throws Exception {
+    insert(store, object("k", "alice"));
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(() -> store.inInsertingTransaction(tx -> {
+      runs.incrementAndGet();
+      tx.getWithoutIndex("k");
+      throw new IllegalStateException("refused");
+    })).hasMessage("refused");
+    assertThat(runs).hasValue(1);
+  }
 }
