@@ -31,13 +31,13 @@ final class OptimisticTransaction implements StoreTransaction {
 
   private record Located(LocateQuery query, LocateResult result) {}
 
-  private final StoreTransaction snapshot;
+  private final StoreTransaction committed;
   private final List<Read> reads = new ArrayList<>();
   private final List<Located> located = new ArrayList<>();
   private final Map<String, StoredObject> inserts = new LinkedHashMap<>();
 
-  OptimisticTransaction(StoreTransaction snapshot) {
-    this.snapshot = snapshot;
+  OptimisticTransaction(StoreTransaction committed) {
+    this.committed = committed;
   }
 
   @Override
@@ -56,7 +56,7 @@ final class OptimisticTransaction implements StoreTransaction {
     if (mine != null) {
       return Optional.of(mine);
     }
-    Optional<StoredObject> found = withIndex ? snapshot.get(uid) : snapshot.getWithoutIndex(uid);
+    Optional<StoredObject> found = withIndex ? committed.get(uid) : committed.getWithoutIndex(uid);
     reads.add(new Read(uid, found.map(StoredObject::revision).orElse(-1L)));
     return found;
   }
@@ -91,7 +91,7 @@ final class OptimisticTransaction implements StoreTransaction {
     if (!inserts.isEmpty()) {
       throw new NeedsWriter(); // the store cannot see this work's own new objects yet
     }
-    LocateResult result = snapshot.locate(query);
+    LocateResult result = committed.locate(query);
     located.add(new Located(query, result));
     return result;
   }
@@ -117,7 +117,7 @@ final class OptimisticTransaction implements StoreTransaction {
 
   /**
    * In the write transaction: adds the inserts and returns true when every read answers as it
-   * did on the snapshot; changes nothing and returns false otherwise.
+   * did in the first run; changes nothing and returns false otherwise.
    */
   boolean apply(StoreTransaction writer) throws StoreException {
     if (!unchanged(writer)) {

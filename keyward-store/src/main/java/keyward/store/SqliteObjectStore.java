@@ -271,11 +271,15 @@ public final class SqliteObjectStore implements ObjectStore {
 
   @Override
   public <T> T inTransaction(boolean readOnly, Work<T> work) throws Exception {
+    checkOpen(work);
+    return readOnly ? read(work) : writer.write(work);
+  }
+
+  private void checkOpen(Work<?> work) throws StoreException {
     Objects.requireNonNull(work, "work");
     if (closed.get()) {
       throw new StoreException("the store is closed");
     }
-    return readOnly ? read(work) : writer.write(work);
   }
 
   /**
@@ -287,10 +291,7 @@ public final class SqliteObjectStore implements ObjectStore {
    */
   @Override
   public <T> T inInsertingTransaction(Work<T> work) throws Exception {
-    Objects.requireNonNull(work, "work");
-    if (closed.get()) {
-      throw new StoreException("the store is closed");
-    }
+    checkOpen(work);
     writer.checkOutsideWrite("inInsertingTransaction");
     if (readingOn.get() == null) {
       // Each read is a read transaction of its own: no connection is held while the work runs

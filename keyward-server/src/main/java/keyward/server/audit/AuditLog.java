@@ -99,15 +99,12 @@ public final class AuditLog implements AuditSink, AutoCloseable {
     byte[] body = body(sequence + 1, fields, previous);
     String hash = AuditChain.hash(sha256, body);
     // the line: the body without its closing brace, then ,"hash":"<hash>"}
-    byte[] line = new byte[body.length - 1 + HASH_FIELD.length + hash.length() + LINE_END.length];
-    int at = body.length - 1;
-    System.arraycopy(body, 0, line, 0, at);
-    System.arraycopy(HASH_FIELD, 0, line, at, HASH_FIELD.length);
-    at += HASH_FIELD.length;
-    for (int i = 0; i < hash.length(); i++) {
-      line[at++] = (byte) hash.charAt(i);
-    }
-    System.arraycopy(LINE_END, 0, line, at, LINE_END.length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 80);
+    out.write(body, 0, body.length - 1);
+    out.writeBytes(HASH_FIELD);
+    out.writeBytes(hash.getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(LINE_END);
+    byte[] line = out.toByteArray();
     long start = end;
     try {
       ByteBuffer buf = ByteBuffer.wrap(line);
@@ -138,12 +135,10 @@ public final class AuditLog implements AuditSink, AutoCloseable {
     }
   }
 
-  /** The line before its hash: the event's fields, then the previous line's hash. */
-  static String body(long sequence, AuditEvent e, String previous) {
-    return new String(body(sequence, fields(e), previous), StandardCharsets.UTF_8);
-  }
-
-  /** {"seq":N, then the event's fields, then "prev":"<previous>"} as UTF-8. */
+  /**
+   * The line before its hash, as UTF-8: {"seq":N, then the event's fields, then
+   * "prev":"<previous>"}.
+   */
   private static byte[] body(long sequence, byte[] fields, String previous) {
     byte[] head = ("{\"seq\":" + sequence + ",").getBytes(StandardCharsets.US_ASCII);
     byte[] tail = (",\"prev\":\"" + previous + "\"}").getBytes(StandardCharsets.US_ASCII);

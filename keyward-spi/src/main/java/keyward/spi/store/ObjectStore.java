@@ -24,11 +24,11 @@ public interface ObjectStore extends AutoCloseable {
   /**
    * Runs work whose writes are new objects (Create, Register) with the same outcome as {@code
    * inTransaction(false, work)}, but so that implementations which serialise writers can run the
-   * work itself beside them: first on a snapshot, keeping its inserts aside, then, holding the
-   * writer only briefly, checking that what it read is unchanged and adding its inserts. When a
-   * read changed, or the work updates or deletes, the work runs again as a write transaction: it
-   * must have no effect outside the store that a second run would repeat. By default it is a
-   * write transaction.
+   * work itself beside them: first reading what is committed, keeping its inserts aside, then,
+   * holding the writer only briefly, checking that what it read is unchanged and adding its
+   * inserts. When a read changed, or the work updates or deletes, the work runs again as a
+   * write transaction: it must have no effect outside the store that a second run would repeat.
+   * By default it is a write transaction.
    */
   default <T> T inInsertingTransaction(Work<T> work) throws Exception {
     return inTransaction(false, work);
